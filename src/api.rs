@@ -1,0 +1,5 @@
+//! Server functions: the app's API. Each one authenticates and authorizes
+//! first, parses its input into domain types, then calls the server layer.
+
+pub mod account;
+pub mod program;

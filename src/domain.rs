@@ -1,0 +1,5 @@
+//! Pure types and rules shared by the browser and the server: no SQL, no UI.
+
+pub mod account;
+pub mod ids;
+pub mod role;

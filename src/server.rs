@@ -1,0 +1,16 @@
+//! Everything that only runs on the server: configuration, database, HTTP
+//! middleware, authentication, background jobs and the command line.
+
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod ops;
+pub mod repo;
+pub mod router;
+pub mod seed;
+pub mod state;
+
+pub use cli::main_entry;

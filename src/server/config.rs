@@ -1,0 +1,117 @@
+//! Server configuration from environment variables and command-line flags,
+//! validated at start with clear messages.
+
+use clap::Args;
+
+/// Settings shared by every command that touches the database or serves pages.
+#[derive(Args, Clone, Debug)]
+pub struct Config {
+    /// Database to use: sqlite://path/to/file.db or postgres://user@host/db.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/kindred.db")]
+    pub database_url: String,
+
+    /// The program's name, shown in the header and on the crisis page.
+    #[arg(
+        long,
+        env = "KINDRED_PROGRAM_NAME",
+        default_value = "Kindred Demo Program"
+    )]
+    pub program_name: String,
+
+    /// The program's own phone line for clients in distress (shown on the crisis page).
+    #[arg(long, env = "KINDRED_PROGRAM_PHONE", default_value = "+1-555-010-0100")]
+    pub program_phone: String,
+
+    /// Minutes of inactivity after which a client's session ends.
+    #[arg(long, env = "KINDRED_CLIENT_IDLE_MINUTES", default_value_t = 15)]
+    pub client_idle_minutes: u32,
+
+    /// Minutes of inactivity after which a staff member's session ends.
+    #[arg(long, env = "KINDRED_STAFF_IDLE_MINUTES", default_value_t = 10)]
+    pub staff_idle_minutes: u32,
+
+    /// Hours after sign-in at which any session ends, however active.
+    #[arg(long, env = "KINDRED_SESSION_MAX_HOURS", default_value_t = 12)]
+    pub session_max_hours: u32,
+
+    /// Set when Kindred is served over HTTPS: Secure `__Host-` cookies and HSTS.
+    #[arg(long, env = "KINDRED_SECURE_COOKIES", default_value_t = false)]
+    pub secure_cookies: bool,
+
+    /// Trust the first address in X-Forwarded-For (only behind your own proxy).
+    #[arg(long, env = "KINDRED_TRUST_PROXY", default_value_t = false)]
+    pub trust_proxy: bool,
+
+    /// Load the demo program (groups, staff and client logins) into an empty database.
+    #[arg(long, env = "KINDRED_DEMO", default_value_t = false)]
+    pub demo: bool,
+}
+
+/// A configuration value that cannot work.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid configuration: {0}")]
+pub struct ConfigError(pub String);
+
+impl Config {
+    /// Checks the values that clap cannot check by type alone.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let url = self.database_url.as_str();
+        if !(url.starts_with("sqlite:")
+            || url.starts_with("postgres:")
+            || url.starts_with("postgresql:"))
+        {
+            return Err(ConfigError(format!(
+                "DATABASE_URL must start with sqlite:// or postgres:// (got {:?})",
+                url.split(':').next().unwrap_or_default()
+            )));
+        }
+        if !(1..=240).contains(&self.client_idle_minutes) {
+            return Err(ConfigError(
+                "KINDRED_CLIENT_IDLE_MINUTES must be between 1 and 240".into(),
+            ));
+        }
+        if !(1..=240).contains(&self.staff_idle_minutes) {
+            return Err(ConfigError(
+                "KINDRED_STAFF_IDLE_MINUTES must be between 1 and 240".into(),
+            ));
+        }
+        if !(1..=72).contains(&self.session_max_hours) {
+            return Err(ConfigError(
+                "KINDRED_SESSION_MAX_HOURS must be between 1 and 72".into(),
+            ));
+        }
+        if self.program_name.trim().is_empty() {
+            return Err(ConfigError("KINDRED_PROGRAM_NAME must not be empty".into()));
+        }
+        if !self.program_phone.chars().any(|c| c.is_ascii_digit()) {
+            return Err(ConfigError(
+                "KINDRED_PROGRAM_PHONE must be a phone number".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A configuration for tests and tools: in-memory defaults for `database_url`.
+    pub fn for_database(database_url: &str) -> Self {
+        Self {
+            database_url: database_url.to_string(),
+            program_name: "Kindred Test Program".into(),
+            program_phone: "+1-555-010-0100".into(),
+            client_idle_minutes: 15,
+            staff_idle_minutes: 10,
+            session_max_hours: 12,
+            secure_cookies: false,
+            trust_proxy: false,
+            demo: false,
+        }
+    }
+
+    /// The name of the session cookie: `__Host-` prefixed when served over TLS.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-kindred_session"
+        } else {
+            "kindred_session"
+        }
+    }
+}

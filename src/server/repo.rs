@@ -1,0 +1,10 @@
+//! Every SQL query in Kindred lives under this module. Queries use `$1…$N`
+//! placeholders, which SQLite and PostgreSQL both accept, and run on either
+//! backend through `on_reader!` / `on_writer!`.
+
+pub mod audit;
+pub mod enrollment;
+pub mod secrets;
+pub mod sessions;
+pub mod throttle;
+pub mod users;

@@ -1,0 +1,5 @@
+//! Reusable components.
+
+pub mod alert;
+pub mod async_view;
+pub mod form_field;

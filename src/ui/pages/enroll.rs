@@ -1,0 +1,59 @@
+//! Joining the program with a single-use enrollment code.
+
+use crate::ui::components::alert::{action_error, ErrorAlert};
+use crate::ui::components::form_field::FormField;
+use crate::ui::context::use_session;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Create a client account with the code staff gave you.
+#[component]
+pub fn EnrollPage() -> impl IntoView {
+    let session = use_session();
+    let error = action_error(session.enroll.value());
+    let summary = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let pending = session.enroll.pending();
+    view! {
+        <Title text="Join your program · Kindred" />
+        <div class="page-header">
+            <h1 class="page-header__title">"Join your program"</h1>
+            <p class="page-header__lead">
+                "Your program gives you a one-time enrollment code. It also tells Kindred which groups you can join."
+            </p>
+        </div>
+        <ErrorAlert error=summary />
+        <ActionForm action=session.enroll attr:class="form" attr:novalidate=true>
+            <FormField
+                label="Enrollment code"
+                name="code"
+                hint="8 letters and numbers, like ABCD-2345."
+                autocomplete="one-time-code"
+                error
+            />
+            <FormField
+                label="Preferred name"
+                name="preferred_name"
+                hint="The name you'd like us to use. No last name needed."
+                autocomplete="nickname"
+                error
+            />
+            <FormField label="Email" name="email" input_type="email" autocomplete="email" error />
+            <FormField
+                label="Password"
+                name="password"
+                input_type="password"
+                autocomplete="new-password"
+                hint="At least 10 characters. A short phrase is easy to remember."
+                minlength=10
+                error
+            />
+            <div class="form__actions">
+                <button class="button button--primary" type="submit" disabled=move || pending.get()>
+                    "Create account"
+                </button>
+            </div>
+        </ActionForm>
+        <p>"Already have an account? " <a href="/sign-in">"Sign in"</a></p>
+    }
+}

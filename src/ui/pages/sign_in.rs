@@ -1,0 +1,53 @@
+//! The sign-in page.
+
+use crate::ui::components::alert::{action_error, ErrorAlert, StatusAlert};
+use crate::ui::components::form_field::FormField;
+use crate::ui::context::use_session;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Sign in with e-mail and password.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let session = use_session();
+    let error = action_error(session.sign_in.value());
+    let summary = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let query = use_query_map();
+    let signed_out = move || {
+        query.read().get("signed_out").map(|v| {
+            let message = if v == "everywhere" {
+                "You've been signed out on all your devices."
+            } else {
+                "You've signed out."
+            };
+            view! { <StatusAlert success=true message=message /> }
+        })
+    };
+    let pending = session.sign_in.pending();
+    view! {
+        <Title text="Sign in · Kindred" />
+        <div class="page-header">
+            <h1 class="page-header__title">"Sign in"</h1>
+        </div>
+        {signed_out}
+        <ErrorAlert error=summary />
+        <ActionForm action=session.sign_in attr:class="form" attr:novalidate=true>
+            <FormField label="Email" name="email" input_type="email" autocomplete="username" error />
+            <FormField
+                label="Password"
+                name="password"
+                input_type="password"
+                autocomplete="current-password"
+                error
+            />
+            <div class="form__actions">
+                <button class="button button--primary" type="submit" disabled=move || pending.get()>
+                    "Sign in"
+                </button>
+            </div>
+        </ActionForm>
+        <p>"New to the program? " <a href="/enroll">"Join with your enrollment code"</a></p>
+    }
+}
