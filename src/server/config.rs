@@ -1,6 +1,7 @@
 //! Server configuration from environment variables and command-line flags,
 //! validated at start with clear messages.
 
+use clap::builder::BoolishValueParser;
 use clap::Args;
 
 /// Settings shared by every command that touches the database or serves pages.
@@ -35,15 +36,15 @@ pub struct Config {
     pub session_max_hours: u32,
 
     /// Set when Kindred is served over HTTPS: Secure `__Host-` cookies and HSTS.
-    #[arg(long, env = "KINDRED_SECURE_COOKIES", default_value_t = false)]
+    #[arg(long, env = "KINDRED_SECURE_COOKIES", value_parser = BoolishValueParser::new())]
     pub secure_cookies: bool,
 
     /// Trust the first address in X-Forwarded-For (only behind your own proxy).
-    #[arg(long, env = "KINDRED_TRUST_PROXY", default_value_t = false)]
+    #[arg(long, env = "KINDRED_TRUST_PROXY", value_parser = BoolishValueParser::new())]
     pub trust_proxy: bool,
 
     /// Load the demo program (groups, staff and client logins) into an empty database.
-    #[arg(long, env = "KINDRED_DEMO", default_value_t = false)]
+    #[arg(long, env = "KINDRED_DEMO", value_parser = BoolishValueParser::new())]
     pub demo: bool,
 }
 

@@ -1,5 +1,6 @@
 //! The account page.
 
+use crate::api::account::SignOutEverywhere;
 use crate::domain::account::Me;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
@@ -41,8 +42,8 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn AccountDetails(me: Me) -> impl IntoView {
-    let session = use_session();
-    let error = action_error(session.sign_out_everywhere.value());
+    let sign_out_everywhere = ServerAction::<SignOutEverywhere>::new();
+    let error = action_error(sign_out_everywhere.value());
     view! {
         <div class="page-header">
             <h1 class="page-header__title">"Your account"</h1>
@@ -70,7 +71,7 @@ fn AccountDetails(me: Me) -> impl IntoView {
                     "If you used Kindred on a shared or lost device, sign out everywhere. You'll need to sign in again here too."
                 </p>
                 <ErrorAlert error />
-                <ActionForm action=session.sign_out_everywhere>
+                <ActionForm action=sign_out_everywhere>
                     <button class="button button--danger" type="submit">
                         "Sign out everywhere"
                     </button>

@@ -1,8 +1,8 @@
 //! Joining the program with a single-use enrollment code.
 
+use crate::api::account::Enroll;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::form_field::FormField;
-use crate::ui::context::use_session;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,10 +10,10 @@ use leptos_meta::Title;
 /// Create a client account with the code staff gave you.
 #[component]
 pub fn EnrollPage() -> impl IntoView {
-    let session = use_session();
-    let error = action_error(session.enroll.value());
+    let enroll = ServerAction::<Enroll>::new();
+    let error = action_error(enroll.value());
     let summary = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
-    let pending = session.enroll.pending();
+    let pending = enroll.pending();
     view! {
         <Title text="Join your program · Kindred" />
         <div class="page-header">
@@ -23,7 +23,7 @@ pub fn EnrollPage() -> impl IntoView {
             </p>
         </div>
         <ErrorAlert error=summary />
-        <ActionForm action=session.enroll attr:class="form" attr:novalidate=true>
+        <ActionForm action=enroll attr:class="form" attr:novalidate=true>
             <FormField
                 label="Enrollment code"
                 name="code"

@@ -1,8 +1,8 @@
 //! The sign-in page.
 
+use crate::api::account::SignIn;
 use crate::ui::components::alert::{action_error, ErrorAlert, StatusAlert};
 use crate::ui::components::form_field::FormField;
-use crate::ui::context::use_session;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,8 +11,8 @@ use leptos_router::hooks::use_query_map;
 /// Sign in with e-mail and password.
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let session = use_session();
-    let error = action_error(session.sign_in.value());
+    let sign_in = ServerAction::<SignIn>::new();
+    let error = action_error(sign_in.value());
     let summary = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
     let query = use_query_map();
     let signed_out = move || {
@@ -25,7 +25,7 @@ pub fn SignInPage() -> impl IntoView {
             view! { <StatusAlert success=true message=message /> }
         })
     };
-    let pending = session.sign_in.pending();
+    let pending = sign_in.pending();
     view! {
         <Title text="Sign in · Kindred" />
         <div class="page-header">
@@ -33,7 +33,7 @@ pub fn SignInPage() -> impl IntoView {
         </div>
         {signed_out}
         <ErrorAlert error=summary />
-        <ActionForm action=session.sign_in attr:class="form" attr:novalidate=true>
+        <ActionForm action=sign_in attr:class="form" attr:novalidate=true>
             <FormField label="Email" name="email" input_type="email" autocomplete="username" error />
             <FormField
                 label="Password"

@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  ADMIN,
+  CLIENT,
+  FACILITATOR,
+  jsEnabled,
+  pageHeading,
+  signIn,
+  statusWith,
+  type Account,
+} from './helpers';
+
+// axe-core runs inside the page, so it needs JavaScript: with JavaScript off it
+// hangs until the timeout. These scans run in the JS projects only.
+test.beforeEach(async ({}, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'axe-core needs JavaScript');
+});
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function scan(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  for (const v of results.violations) {
+    const targets = v.nodes
+      .slice(0, 5)
+      .map((n) => n.target.join(' '))
+      .join(' | ');
+    console.log(`[axe] ${label}: ${v.impact ?? 'unknown'} ${v.id}: ${v.help} (${v.nodes.length}) ${targets}`);
+  }
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking, `serious or critical accessibility violations on ${label}`).toEqual([]);
+}
+
+const PUBLIC_PAGES: [string, string][] = [
+  ['/', 'Welcome to Kindred'],
+  ['/sign-in', 'Sign in'],
+  ['/enroll', 'Join your program'],
+  ['/crisis', 'Need help now?'],
+  ['/offline', "You're offline"],
+  ['/no-such-page', 'Page not found'],
+];
+
+for (const [path, heading] of PUBLIC_PAGES) {
+  test(`visitor page ${path} has no serious accessibility violations`, async ({ page }) => {
+    await page.goto(path);
+    await expect(pageHeading(page)).toHaveText(heading);
+    await scan(page, `visitor ${path}`);
+  });
+}
+
+const SIGNED_IN: [Account, string, string][] = [
+  [CLIENT, '/', `Hi, ${CLIENT.name}`],
+  [CLIENT, '/account', 'Your account'],
+  [FACILITATOR, '/staff/codes', 'Enrollment codes'],
+  [ADMIN, '/staff/codes', 'Enrollment codes'],
+];
+
+for (const [account, path, heading] of SIGNED_IN) {
+  test(`${account.email} on ${path} has no serious accessibility violations`, async ({ page }) => {
+    await signIn(page, account);
+    await page.goto(path);
+    await expect(pageHeading(page)).toHaveText(heading);
+    await scan(page, `${account.email} ${path}`);
+  });
+}
+
+test('staff codes page with a new code and the open-codes table has no serious accessibility violations', async ({
+  page,
+}) => {
+  await signIn(page, FACILITATOR);
+  await page.goto('/staff/codes');
+  await page.getByLabel('Level of care').selectOption({ label: 'Family' });
+  await page.getByRole('button', { name: 'Create code' }).click();
+  await expect(statusWith(page, 'New code for Family:')).toBeVisible();
+  await expect(page.getByRole('table')).toBeVisible();
+  await scan(page, 'staff /staff/codes after creating a code');
+});
+
+test('form errors have no serious accessibility violations', async ({ page }) => {
+  await page.goto('/enroll');
+  await page.getByLabel('Enrollment code').fill('ZZZZ-ZZZZ');
+  await page.getByLabel('Preferred name').fill('Alex');
+  await page.getByLabel('Email', { exact: true }).fill(`e2e-${Date.now()}-a11y@example.org`);
+  await page.getByLabel('Password', { exact: true }).fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText(/Use at least 10 characters/)).toBeVisible();
+  await scan(page, '/enroll with errors');
+});

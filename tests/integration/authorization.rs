@@ -1,0 +1,93 @@
+//! Every server function with who may call it. A new server function that is
+//! missing from this table fails the build's tests.
+
+use crate::support::*;
+use http::{Method, StatusCode};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in person.
+    SignedIn,
+    /// Facilitators and admins.
+    Staff,
+}
+
+/// (path, method, who may call it)
+const SERVER_FUNCTIONS: &[(&str, Method, Access)] = &[
+    ("/api/current_user", Method::GET, Access::Public),
+    ("/api/program_info", Method::GET, Access::Public),
+    ("/api/sign_in", Method::POST, Access::Public),
+    ("/api/sign_out", Method::POST, Access::Public),
+    ("/api/enroll", Method::POST, Access::Public),
+    ("/api/sign_out_everywhere", Method::POST, Access::SignedIn),
+    ("/api/issue_enrollment_code", Method::POST, Access::Staff),
+    ("/api/list_enrollment_codes", Method::GET, Access::Staff),
+];
+
+#[test]
+fn every_server_function_is_in_the_access_table() {
+    let mut registered: Vec<(String, Method)> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(p, m)| (p.to_string(), m))
+        .collect();
+    registered.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut table: Vec<(String, Method)> = SERVER_FUNCTIONS
+        .iter()
+        .map(|(p, m, _)| (p.to_string(), m.clone()))
+        .collect();
+    table.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        registered, table,
+        "add new server functions to SERVER_FUNCTIONS with who may call them"
+    );
+}
+
+async fn call(app: &TestApp, path: &str, method: &Method, cookie: Option<&str>) -> TestResponse {
+    let name = path.trim_start_matches("/api/");
+    if *method == Method::GET {
+        app.get(path, cookie).await
+    } else {
+        app.call(name, &[("level_of_care", "iop")], cookie).await
+    }
+}
+
+both_backends! {
+    async fn access_rules_hold_for_every_server_function(app) {
+        let app = app.with_demo().await;
+        let client = app.sign_in(CLIENT.0, CLIENT.1).await;
+        let staff = app.sign_in(FACILITATOR.0, FACILITATOR.1).await;
+        for (path, method, access) in SERVER_FUNCTIONS {
+            if *path == "/api/sign_out" || *path == "/api/sign_out_everywhere" || *path == "/api/sign_in" || *path == "/api/enroll" {
+                continue; // covered in sessions.rs / accounts.rs (they change who is signed in)
+            }
+            let visitor = call(&app, path, method, None).await;
+            let as_client = call(&app, path, method, Some(&client)).await;
+            let as_staff = call(&app, path, method, Some(&staff)).await;
+            match access {
+                Access::Public => {
+                    assert_eq!(visitor.status, StatusCode::OK, "{path}: {}", visitor.body);
+                }
+                Access::SignedIn => {
+                    assert_eq!(visitor.status, StatusCode::UNAUTHORIZED, "{path}");
+                    assert_eq!(as_client.status, StatusCode::OK, "{path}: {}", as_client.body);
+                }
+                Access::Staff => {
+                    assert_eq!(visitor.status, StatusCode::UNAUTHORIZED, "{path}: {}", visitor.body);
+                    assert_eq!(visitor.json()["code"], "not_signed_in");
+                    assert_eq!(as_client.status, StatusCode::FORBIDDEN, "{path}: {}", as_client.body);
+                    assert_eq!(as_client.json()["code"], "forbidden");
+                    assert_eq!(as_staff.status, StatusCode::OK, "{path}: {}", as_staff.body);
+                }
+            }
+        }
+        // Nothing was issued by the refused calls: only the staff call made a code.
+        let list = app.get("/api/list_enrollment_codes", Some(&staff)).await.json();
+        assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    }
+
+    async fn sign_out_everywhere_needs_a_session(app) {
+        let res = app.call("sign_out_everywhere", &[], None).await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    }
+}
