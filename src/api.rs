@@ -2,4 +2,6 @@
 //! first, parses its input into domain types, then calls the server layer.
 
 pub mod account;
+pub mod directory;
 pub mod program;
+pub mod staff_groups;

@@ -3,9 +3,9 @@
 use crate::ui::context::provide_session;
 use crate::ui::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::pages::{
-    account::AccountPage, crisis::CrisisPage, enroll::EnrollPage, home::HomePage,
-    not_found::NotFoundPage, offline::OfflinePage, sign_in::SignInPage,
-    staff_codes::StaffCodesPage,
+    account::AccountPage, crisis::CrisisPage, directory::DirectoryPage, enroll::EnrollPage,
+    group::GroupPage, group_editor::GroupEditorPage, home::HomePage, not_found::NotFoundPage,
+    offline::OfflinePage, sign_in::SignInPage, staff_codes::StaffCodesPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -21,7 +21,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
-                <meta name="theme-color" content="#1d5c63" />
+                <meta name="theme-color" content="#0e6965" />
                 <meta name="description" content="Kindred: your group therapy program's companion." />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
@@ -65,9 +65,13 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                 <Route path=path!("/enroll") view=EnrollPage ssr=SsrMode::Async />
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                <Route path=path!("/groups") view=DirectoryPage ssr=SsrMode::Async />
+                <Route path=path!("/groups/:slug") view=GroupPage ssr=SsrMode::Async />
                 <Route path=path!("/crisis") view=CrisisPage ssr=SsrMode::Async />
                 <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async />
                 <Route path=path!("/staff/codes") view=StaffCodesPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/groups/new") view=GroupEditorPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/groups/:slug/edit") view=GroupEditorPage ssr=SsrMode::Async />
             </Routes>
         </main>
         <SiteFooter />

@@ -1,6 +1,8 @@
 //! Pure types and rules shared by the browser and the server: no SQL, no UI.
 
 pub mod account;
+pub mod group;
+pub mod group_input;
 pub mod ids;
 pub mod role;
 pub mod schedule;

@@ -7,6 +7,15 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// One field's problem, with a sentence a person can act on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The form field's name.
+    pub field: String,
+    /// What to change.
+    pub reason: String,
+}
+
 /// Every error a person or a caller of a server function can see.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "code", rename_all = "snake_case")]
@@ -30,6 +39,11 @@ pub enum AppError {
         field: String,
         /// A sentence a person can act on.
         reason: String,
+    },
+    /// Several fields of a form are not acceptable; nothing was saved.
+    InvalidFields {
+        /// One entry per field, in form order.
+        fields: Vec<FieldError>,
     },
     /// The enrollment code is unknown, used or expired.
     EnrollmentCodeInvalid,
@@ -64,6 +78,7 @@ impl AppError {
             Self::BadCredentials => "bad_credentials",
             Self::TooManyAttempts { .. } => "too_many_attempts",
             Self::Invalid { .. } => "invalid",
+            Self::InvalidFields { .. } => "invalid_fields",
             Self::EnrollmentCodeInvalid => "enrollment_code_invalid",
             Self::EmailTaken => "email_taken",
             Self::CrossSiteRequest => "cross_site_request",
@@ -80,17 +95,50 @@ impl AppError {
             Self::NotFound => 404,
             Self::BadCredentials => 401,
             Self::TooManyAttempts { .. } => 429,
-            Self::Invalid { .. } | Self::EnrollmentCodeInvalid => 422,
+            Self::Invalid { .. } | Self::InvalidFields { .. } | Self::EnrollmentCodeInvalid => 422,
             Self::EmailTaken => 409,
             Self::Internal | Self::Transport { .. } => 500,
         }
     }
 
-    /// The field this error is about, if it is about one.
+    /// The field this error is about, if it is about exactly one.
     pub fn field(&self) -> Option<&str> {
         match self {
             Self::Invalid { field, .. } => Some(field),
             _ => None,
+        }
+    }
+
+    /// Whether this error is about one or more form fields.
+    pub fn is_about_fields(&self) -> bool {
+        matches!(self, Self::Invalid { .. } | Self::InvalidFields { .. })
+    }
+
+    /// The sentence for field `name`, if this error is about it.
+    pub fn reason_for(&self, name: &str) -> Option<String> {
+        match self {
+            Self::Invalid { field, reason } if field == name => Some(reason.clone()),
+            Self::InvalidFields { fields } => fields
+                .iter()
+                .find(|f| f.field == name)
+                .map(|f| f.reason.clone()),
+            _ => None,
+        }
+    }
+
+    /// Gathers field errors: `Ok` when there are none.
+    pub fn collect(errors: Vec<AppError>) -> Result<(), AppError> {
+        let fields: Vec<FieldError> = errors
+            .into_iter()
+            .filter_map(|e| match e {
+                Self::Invalid { field, reason } => Some(FieldError { field, reason }),
+                _ => None,
+            })
+            .collect();
+        if fields.is_empty() {
+            Ok(())
+        } else {
+            Err(Self::InvalidFields { fields })
         }
     }
 }
@@ -107,6 +155,15 @@ impl fmt::Display for AppError {
                 "Too many attempts. Please try again in {retry_after_secs} seconds."
             ),
             Self::Invalid { reason, .. } => write!(f, "{reason}"),
+            Self::InvalidFields { fields } => write!(
+                f,
+                "Please check {} — nothing was saved yet.",
+                if fields.len() == 1 {
+                    "the highlighted field".to_string()
+                } else {
+                    format!("the {} highlighted fields", fields.len())
+                }
+            ),
             Self::EnrollmentCodeInvalid => write!(
                 f,
                 "That enrollment code isn't valid. It may have been used already or expired — \

@@ -6,11 +6,14 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod directory;
+pub mod feed;
 pub mod http;
 pub mod ops;
 pub mod repo;
 pub mod router;
 pub mod seed;
+pub mod staff_groups;
 pub mod state;
 
 pub use cli::main_entry;

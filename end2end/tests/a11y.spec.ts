@@ -8,6 +8,7 @@ import {
   pageHeading,
   signIn,
   statusWith,
+  waitForApp,
   type Account,
 } from './helpers';
 
@@ -72,6 +73,7 @@ test('staff codes page with a new code and the open-codes table has no serious a
 }) => {
   await signIn(page, FACILITATOR);
   await page.goto('/staff/codes');
+  await waitForApp(page);
   await page.getByLabel('Level of care').selectOption({ label: 'Family' });
   await page.getByRole('button', { name: 'Create code' }).click();
   await expect(statusWith(page, 'New code for Family:')).toBeVisible();
@@ -81,6 +83,7 @@ test('staff codes page with a new code and the open-codes table has no serious a
 
 test('form errors have no serious accessibility violations', async ({ page }) => {
   await page.goto('/enroll');
+  await waitForApp(page);
   await page.getByLabel('Enrollment code').fill('ZZZZ-ZZZZ');
   await page.getByLabel('Preferred name').fill('Alex');
   await page.getByLabel('Email', { exact: true }).fill(`e2e-${Date.now()}-a11y@example.org`);

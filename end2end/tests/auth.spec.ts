@@ -12,6 +12,7 @@ import {
   signOut,
   statusWith,
   submitSignIn,
+  waitForApp,
 } from './helpers';
 
 /** The account page's definition list as { term: definition }. */
@@ -50,6 +51,7 @@ test('client signs in, sees their home page, and signs out', async ({ page }) =>
 test('wrong password shows an error and does not sign in', async ({ page }) => {
   // One deliberate failure per project: see the throttling note in helpers.ts.
   await page.goto('/sign-in');
+  await waitForApp(page);
   await submitSignIn(page, CLIENT.email, 'not-the-right-password');
 
   await expect(alertWith(page, 'Email or password is incorrect.')).toBeVisible();
@@ -90,6 +92,7 @@ test('sign out everywhere ends every session of the account', async ({ page, bro
 
     await signIn(page, CLIENT);
     await page.goto('/account');
+    await waitForApp(page);
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
 
     await expect(page).toHaveURL(
@@ -138,6 +141,7 @@ test('client cannot create an enrollment code', async ({ page }) => {
   await expect(alertWith(page, "Your account doesn't have access to this.")).toBeVisible();
   const create = page.getByRole('button', { name: 'Create code' });
   if ((await create.count()) === 0) return; // not offered at all: nothing to try
+  await waitForApp(page);
   await create.click();
   await expect(page.getByRole('alert').first()).toBeVisible();
   await expect(page.getByText(/New code for/)).toHaveCount(0);

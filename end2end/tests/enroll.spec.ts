@@ -12,6 +12,7 @@ import {
   signOut,
   statusWith,
   unique,
+  waitForApp,
 } from './helpers';
 
 const IOP = 'IOP (intensive outpatient)';
@@ -34,6 +35,7 @@ async function fillEnrollment(page: Page, e: Enrollment): Promise<void> {
 async function enroll(page: Page, e: Enrollment): Promise<void> {
   await page.goto('/enroll');
   await expect(pageHeading(page)).toHaveText('Join your program');
+  await waitForApp(page);
   await fillEnrollment(page, e);
   await page.getByRole('button', { name: 'Create account' }).click();
 }
@@ -48,6 +50,7 @@ test('staff issues an IOP code and a new client joins with it, once', async ({
   await page.goto('/staff/codes');
   await expect(pageHeading(page)).toHaveText('Enrollment codes');
   const before = new Set(await openCodes(page));
+  await waitForApp(page);
 
   await page.getByLabel('Level of care').selectOption({ label: IOP });
   await page.getByRole('button', { name: 'Create code' }).click();
@@ -130,6 +133,7 @@ test('a short password gets a field error from the server', async ({ page }, tes
   // The browser's own validation is off (novalidate): the server checks.
   await expect(password).toHaveAttribute('minlength', '10');
   await expect(password).toHaveAttribute('required', '');
+  await waitForApp(page);
 
   await fillEnrollment(page, {
     code: 'ZZZZ-ZZZZ',

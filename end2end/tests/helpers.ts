@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /** A demo account seeded by `KINDRED_DEMO=1`. */
 export interface Account {
@@ -36,17 +36,13 @@ export const ADMIN: Account = {
   name: 'Sam Okafor',
 };
 
-/**
- * A caution about sign-in failures: the server throttles per account AND per
- * client address. Every test runs from 127.0.0.1, so more than 4 failed
- * sign-ins (over all accounts, all projects) within 15 minutes make every later
- * sign-in of the run answer "Too many attempts". Keep deliberate failures to one
- * per project, and never test throttling itself here.
- */
-export const MAX_DELIBERATE_SIGN_IN_FAILURES_PER_PROJECT = 1;
+// A caution about sign-in failures: the server throttles per account (5 free
+// failures) AND per client address (20). Every test runs from 127.0.0.1, so
+// keep deliberate failures few, and never test throttling itself here (the
+// Rust integration tests do, with an injectable clock).
 
 /** Whether the running project has JavaScript on. */
-export function jsEnabled(testInfo: TestInfo): boolean {
+export function jsEnabled(testInfo: TestInfo = test.info()): boolean {
   return testInfo.project.use.javaScriptEnabled !== false;
 }
 
@@ -80,6 +76,16 @@ export function pathIs(path: string): (url: URL) => boolean {
   return (url: URL) => url.pathname === path;
 }
 
+/**
+ * With JavaScript on, waits until the app has hydrated (so that forms are
+ * handled by the app rather than by a plain form post): the hydrate entry
+ * point sets `data-hydrated` on <html>. With JavaScript off this returns at once.
+ */
+export async function waitForApp(page: Page): Promise<void> {
+  if (!jsEnabled()) return;
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** Fills and submits the sign-in form on the current page (must be /sign-in). */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('Email', { exact: true }).fill(email);
@@ -91,6 +97,7 @@ export async function submitSignIn(page: Page, email: string, password: string):
 export async function signIn(page: Page, account: Account): Promise<void> {
   await page.goto('/sign-in');
   await expect(pageHeading(page)).toHaveText('Sign in');
+  await waitForApp(page);
   await submitSignIn(page, account.email, account.password);
   await expect(page).toHaveURL(pathIs('/'));
   await expect(pageHeading(page)).toHaveText(`Hi, ${account.name}`);

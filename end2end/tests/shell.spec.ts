@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { mainNav, pageHeading, pathIs } from './helpers';
+import { mainNav, pageHeading, pathIs, waitForApp } from './helpers';
 
 // The shell every page shares: skip link, header, crisis link, nav, footer.
 
@@ -7,6 +7,8 @@ test.describe('skip link', () => {
   test('is the first focusable element and skips to the main content', async ({ page }) => {
     await page.goto('/');
     await expect(pageHeading(page)).toHaveText('Welcome to Kindred');
+    // With JavaScript on, test the hydrated page (the router handles link clicks there).
+    await waitForApp(page);
 
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to main content' });

@@ -34,12 +34,18 @@ impl Weekdays {
         for v in values {
             let v = v.trim().to_ascii_lowercase();
             let Some((_, _, _, day)) = WEEKDAYS.iter().find(|(slug, ..)| *slug == v) else {
-                return Err(AppError::invalid("weekdays", "Choose days of the week from the list."));
+                return Err(AppError::invalid(
+                    "weekdays",
+                    "Choose days of the week from the list.",
+                ));
             };
             mask |= Self::bit(*day);
         }
         if mask == 0 {
-            return Err(AppError::invalid("weekdays", "Choose at least one day of the week."));
+            return Err(AppError::invalid(
+                "weekdays",
+                "Choose at least one day of the week.",
+            ));
         }
         Ok(Self(mask))
     }
@@ -190,7 +196,12 @@ impl WeeklySchedule {
     /// Validates a duration in minutes.
     pub fn parse_duration(input: &str) -> Result<u16, AppError> {
         let (lo, hi) = DURATION_RANGE;
-        let err = || AppError::invalid("duration_minutes", format!("Enter a length between {lo} and {hi} minutes."));
+        let err = || {
+            AppError::invalid(
+                "duration_minutes",
+                format!("Enter a length between {lo} and {hi} minutes."),
+            )
+        };
         let d: u16 = input.trim().parse().map_err(|_| err())?;
         if !(lo..=hi).contains(&d) {
             return Err(err());
@@ -205,7 +216,12 @@ impl WeeklySchedule {
             hour: u8::try_from((end / 60) % 24).unwrap_or(0),
             minute: u8::try_from(end % 60).unwrap_or(0),
         };
-        format!("{}, {} – {}", self.weekdays.describe(), self.start.describe(), end.describe())
+        format!(
+            "{}, {} – {}",
+            self.weekdays.describe(),
+            self.start.describe(),
+            end.describe()
+        )
     }
 }
 
@@ -222,7 +238,8 @@ pub struct Occurrence {
 
 /// Looks up an IANA time zone by name.
 pub fn time_zone(name: &str) -> Result<TimeZone, AppError> {
-    TimeZone::get(name).map_err(|_| AppError::invalid("time_zone", "Choose a time zone like America/New_York."))
+    TimeZone::get(name)
+        .map_err(|_| AppError::invalid("time_zone", "Choose a time zone like America/New_York."))
 }
 
 /// Expands `schedule` over `days` local days starting at `from` in `tz`,
@@ -265,7 +282,9 @@ pub fn expand(
 
 /// The local date of an instant in `tz`.
 pub fn local_date(epoch: i64, tz: &TimeZone) -> Option<Date> {
-    Timestamp::from_second(epoch).ok().map(|t| t.to_zoned(tz.clone()).date())
+    Timestamp::from_second(epoch)
+        .ok()
+        .map(|t| t.to_zoned(tz.clone()).date())
 }
 
 /// The local wall-clock time of an instant in `tz`.
@@ -280,9 +299,11 @@ pub fn local_time(epoch: i64, tz: &TimeZone) -> Option<LocalTime> {
 /// When a session starts, in words relative to `now`: "Today 6:00 PM",
 /// "Tomorrow 10:00 AM", "Thu 10:00 AM" (within a week), "Thu, Dec 3, 10:00 AM".
 pub fn describe_start(starts_at: i64, now: i64, tz: &TimeZone) -> String {
-    let (Some(day), Some(today), Some(time)) =
-        (local_date(starts_at, tz), local_date(now, tz), local_time(starts_at, tz))
-    else {
+    let (Some(day), Some(today), Some(time)) = (
+        local_date(starts_at, tz),
+        local_date(now, tz),
+        local_time(starts_at, tz),
+    ) else {
         return String::new();
     };
     let days_ahead = (day - today).get_days();
@@ -291,12 +312,19 @@ pub fn describe_start(starts_at: i64, now: i64, tz: &TimeZone) -> String {
         0 => format!("Today {}", time.describe()),
         1 => format!("Tomorrow {}", time.describe()),
         2..=6 => format!("{short} {}", time.describe()),
-        _ => format!("{short}, {} {}, {}", month_short(day.month()), day.day(), time.describe()),
+        _ => format!(
+            "{short}, {} {}, {}",
+            month_short(day.month()),
+            day.day(),
+            time.describe()
+        ),
     }
 }
 
 fn month_short(m: i8) -> &'static str {
-    const M: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const M: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     M[usize::try_from(m - 1).unwrap_or(0) % 12]
 }
 
@@ -306,7 +334,10 @@ mod tests {
     use jiff::civil::date;
 
     fn utc_hour(epoch: i64) -> i8 {
-        Timestamp::from_second(epoch).unwrap().to_zoned(TimeZone::UTC).hour()
+        Timestamp::from_second(epoch)
+            .unwrap()
+            .to_zoned(TimeZone::UTC)
+            .hour()
     }
 
     fn evening_mon_thu() -> WeeklySchedule {
@@ -323,10 +354,22 @@ mod tests {
         // DST starts Sunday 2026-03-08.
         let occ = expand(&evening_mon_thu(), &tz, date(2026, 3, 2), 14, &[]);
         let dates: Vec<Date> = occ.iter().map(|o| o.local_date).collect();
-        assert_eq!(dates, vec![date(2026, 3, 2), date(2026, 3, 5), date(2026, 3, 9), date(2026, 3, 12)]);
+        assert_eq!(
+            dates,
+            vec![
+                date(2026, 3, 2),
+                date(2026, 3, 5),
+                date(2026, 3, 9),
+                date(2026, 3, 12)
+            ]
+        );
         assert_eq!(utc_hour(occ[0].starts_at), 23, "6 PM EST = 23:00 UTC");
         assert_eq!(utc_hour(occ[2].starts_at), 22, "6 PM EDT = 22:00 UTC");
-        assert!(occ.iter().all(|o| local_time(o.starts_at, &tz) == Some(LocalTime { hour: 18, minute: 0 })));
+        assert!(occ.iter().all(|o| local_time(o.starts_at, &tz)
+            == Some(LocalTime {
+                hour: 18,
+                minute: 0
+            })));
         assert!(occ.iter().all(|o| o.ends_at - o.starts_at == 90 * 60));
     }
 
@@ -348,10 +391,23 @@ mod tests {
             duration_minutes: 60,
         };
         let spring = expand(&sunday_230, &tz, date(2026, 3, 8), 1, &[]);
-        assert_eq!(local_time(spring[0].starts_at, &tz), Some(LocalTime { hour: 3, minute: 30 }));
-        let sunday_130 = WeeklySchedule { start: LocalTime::parse("01:30").unwrap(), ..sunday_230 };
+        assert_eq!(
+            local_time(spring[0].starts_at, &tz),
+            Some(LocalTime {
+                hour: 3,
+                minute: 30
+            })
+        );
+        let sunday_130 = WeeklySchedule {
+            start: LocalTime::parse("01:30").unwrap(),
+            ..sunday_230
+        };
         let fall = expand(&sunday_130, &tz, date(2026, 11, 1), 1, &[]);
-        assert_eq!(utc_hour(fall[0].starts_at), 5, "01:30 EDT (the first 01:30) = 05:30 UTC");
+        assert_eq!(
+            utc_hour(fall[0].starts_at),
+            5,
+            "01:30 EDT (the first 01:30) = 05:30 UTC"
+        );
     }
 
     #[test]
@@ -359,15 +415,27 @@ mod tests {
         let tz = time_zone("America/Phoenix").unwrap();
         let occ = expand(&evening_mon_thu(), &tz, date(2026, 3, 2), 60, &[]);
         assert!(occ.len() >= 16);
-        assert!(occ.iter().all(|o| utc_hour(o.starts_at) == 1), "6 PM MST = 01:00 UTC next day");
+        assert!(
+            occ.iter().all(|o| utc_hour(o.starts_at) == 1),
+            "6 PM MST = 01:00 UTC next day"
+        );
     }
 
     #[test]
     fn closures_are_skipped() {
         let tz = time_zone("America/New_York").unwrap();
         let thanksgiving = date(2026, 11, 26);
-        let occ = expand(&evening_mon_thu(), &tz, date(2026, 11, 23), 7, &[thanksgiving]);
-        assert_eq!(occ.iter().map(|o| o.local_date).collect::<Vec<_>>(), vec![date(2026, 11, 23)]);
+        let occ = expand(
+            &evening_mon_thu(),
+            &tz,
+            date(2026, 11, 23),
+            7,
+            &[thanksgiving],
+        );
+        assert_eq!(
+            occ.iter().map(|o| o.local_date).collect::<Vec<_>>(),
+            vec![date(2026, 11, 23)]
+        );
     }
 
     #[test]
@@ -383,8 +451,16 @@ mod tests {
 
     #[test]
     fn weekdays_and_times_parse_and_describe() {
-        assert_eq!(Weekdays::parse(["mon", "tue", "wed", "thu", "fri"]).unwrap().describe(), "Weekdays");
-        assert_eq!(Weekdays::parse(["mon", "wed", "fri"]).unwrap().describe(), "Mondays, Wednesdays and Fridays");
+        assert_eq!(
+            Weekdays::parse(["mon", "tue", "wed", "thu", "fri"])
+                .unwrap()
+                .describe(),
+            "Weekdays"
+        );
+        assert_eq!(
+            Weekdays::parse(["mon", "wed", "fri"]).unwrap().describe(),
+            "Mondays, Wednesdays and Fridays"
+        );
         assert!(Weekdays::parse(Vec::<&str>::new()).is_err());
         assert!(Weekdays::parse(["funday"]).is_err());
         assert_eq!(LocalTime::parse("18:05").unwrap().describe(), "6:05 PM");
@@ -392,7 +468,10 @@ mod tests {
         assert_eq!(LocalTime::parse("12:00").unwrap().describe(), "12:00 PM");
         assert!(LocalTime::parse("24:00").is_err());
         assert!(LocalTime::parse("noon").is_err());
-        assert_eq!(evening_mon_thu().describe(), "Mondays and Thursdays, 6:00 PM – 7:30 PM");
+        assert_eq!(
+            evening_mon_thu().describe(),
+            "Mondays and Thursdays, 6:00 PM – 7:30 PM"
+        );
         assert!(WeeklySchedule::parse_duration("10").is_err());
         assert_eq!(WeeklySchedule::parse_duration("90"), Ok(90));
     }
@@ -401,12 +480,29 @@ mod tests {
     fn start_times_in_words() {
         let tz = time_zone("America/New_York").unwrap();
         let at = |y, m, d, h, min| {
-            date(y, m, d).at(h, min, 0, 0).to_zoned(tz.clone()).unwrap().timestamp().as_second()
+            date(y, m, d)
+                .at(h, min, 0, 0)
+                .to_zoned(tz.clone())
+                .unwrap()
+                .timestamp()
+                .as_second()
         };
         let now = at(2026, 11, 23, 9, 0); // Monday
-        assert_eq!(describe_start(at(2026, 11, 23, 18, 0), now, &tz), "Today 6:00 PM");
-        assert_eq!(describe_start(at(2026, 11, 24, 10, 0), now, &tz), "Tomorrow 10:00 AM");
-        assert_eq!(describe_start(at(2026, 11, 26, 10, 0), now, &tz), "Thu 10:00 AM");
-        assert_eq!(describe_start(at(2026, 12, 3, 10, 0), now, &tz), "Thu, Dec 3, 10:00 AM");
+        assert_eq!(
+            describe_start(at(2026, 11, 23, 18, 0), now, &tz),
+            "Today 6:00 PM"
+        );
+        assert_eq!(
+            describe_start(at(2026, 11, 24, 10, 0), now, &tz),
+            "Tomorrow 10:00 AM"
+        );
+        assert_eq!(
+            describe_start(at(2026, 11, 26, 10, 0), now, &tz),
+            "Thu 10:00 AM"
+        );
+        assert_eq!(
+            describe_start(at(2026, 12, 3, 10, 0), now, &tz),
+            "Thu, Dec 3, 10:00 AM"
+        );
     }
 }

@@ -19,8 +19,11 @@ use http::HeaderValue;
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
 
-/// Failed attempts allowed per key before waits begin.
+/// Failed attempts allowed per account before waits begin.
 pub const FREE_ATTEMPTS: i64 = 5;
+/// Failed attempts allowed per address before waits begin: higher, because a
+/// clinic's clients and staff may share one address.
+pub const FREE_ATTEMPTS_PER_ADDRESS: i64 = 20;
 /// Failures older than this are forgotten (seconds).
 pub const THROTTLE_WINDOW_SECS: i64 = 15 * 60;
 /// The first wait after the free attempts (seconds); it doubles per failure.
@@ -262,13 +265,14 @@ async fn verify_password(password: &Password, hash: Option<String>) -> bool {
     ok && known
 }
 
-/// Seconds until `failures` allow another attempt at `now` (0 = allowed now).
-pub fn throttle_wait(failures: Option<repo::throttle::Failures>, now: i64) -> i64 {
+/// Seconds until `failures` allow another attempt at `now` (0 = allowed now),
+/// when `free` failures are allowed before waits begin.
+pub fn throttle_wait(failures: Option<repo::throttle::Failures>, free: i64, now: i64) -> i64 {
     let Some(f) = failures else { return 0 };
-    if f.first_failure_at < now - THROTTLE_WINDOW_SECS || f.failures < FREE_ATTEMPTS {
+    if f.first_failure_at < now - THROTTLE_WINDOW_SECS || f.failures < free {
         return 0;
     }
-    let extra = u32::try_from((f.failures - FREE_ATTEMPTS).clamp(0, 16)).unwrap_or(16);
+    let extra = u32::try_from((f.failures - free).clamp(0, 16)).unwrap_or(16);
     let wait = (BASE_WAIT_SECS << extra).min(MAX_WAIT_SECS);
     (f.last_failure_at + wait - now).max(0)
 }
@@ -311,9 +315,10 @@ pub async fn sign_in(
     let now = state.now();
     let keys = throttle_keys(state, email.as_str(), addr);
     let mut wait = 0;
-    for key in &keys {
+    for (key, free) in keys.iter().zip([FREE_ATTEMPTS, FREE_ATTEMPTS_PER_ADDRESS]) {
         wait = wait.max(throttle_wait(
             repo::throttle::get(&state.db, key).await?,
+            free,
             now,
         ));
     }

@@ -219,6 +219,7 @@ async fn serve(config: Config, addr: Option<SocketAddr>) -> Result<(), CliError>
     if demo {
         seed::print_demo_logins();
     }
+    crate::server::directory::sync_all(&state).await?;
     let conf = leptos::config::get_configuration(None)
         .map_err(|e| CliError::Other(format!("Leptos configuration: {e}")))?;
     let mut options = conf.leptos_options;
@@ -245,11 +246,20 @@ async fn serve(config: Config, addr: Option<SocketAddr>) -> Result<(), CliError>
     Ok(())
 }
 
-/// Periodic housekeeping: removes expired sessions.
+/// Periodic housekeeping: removes expired sessions and keeps the rolling
+/// horizon of group sessions filled.
 async fn background_jobs(state: AppState) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+    let mut last_sync_day = None;
     loop {
         tick.tick().await;
+        let today = state.now() / 86_400;
+        if last_sync_day != Some(today) {
+            match crate::server::directory::sync_all(&state).await {
+                Ok(()) => last_sync_day = Some(today),
+                Err(e) => tracing::warn!(error = %e, "session generation failed"),
+            }
+        }
         let now = state.now();
         let longest_idle = i64::from(
             state

@@ -43,6 +43,14 @@ pub struct Config {
     #[arg(long, env = "KINDRED_TRUST_PROXY", value_parser = BoolishValueParser::new())]
     pub trust_proxy: bool,
 
+    /// The program's IANA time zone; schedules are in local time there.
+    #[arg(long, env = "KINDRED_TIME_ZONE", default_value = "America/New_York")]
+    pub time_zone: String,
+
+    /// Show the group directory only to signed-in people (it is public by default).
+    #[arg(long, env = "KINDRED_DIRECTORY_MEMBERS_ONLY", value_parser = BoolishValueParser::new())]
+    pub directory_members_only: bool,
+
     /// Load the demo program (groups, staff and client logins) into an empty database.
     #[arg(long, env = "KINDRED_DEMO", value_parser = BoolishValueParser::new())]
     pub demo: bool,
@@ -89,6 +97,12 @@ impl Config {
                 "KINDRED_PROGRAM_PHONE must be a phone number".into(),
             ));
         }
+        if jiff::tz::TimeZone::get(&self.time_zone).is_err() {
+            return Err(ConfigError(format!(
+                "KINDRED_TIME_ZONE must be an IANA time zone like America/New_York (got {:?})",
+                self.time_zone
+            )));
+        }
         Ok(())
     }
 
@@ -104,6 +118,8 @@ impl Config {
             secure_cookies: false,
             trust_proxy: false,
             demo: false,
+            time_zone: "America/New_York".into(),
+            directory_members_only: false,
         }
     }
 

@@ -155,3 +155,24 @@ pub fn append_response_header(name: HeaderName, value: HeaderValue) {
         opts.append_header(name, value);
     }
 }
+
+/// Middleware: gives server-function errors raised by the framework itself
+/// (malformed arguments, for example) the status of their [`AppError`] code
+/// instead of a blanket 500. Errors from our own code already have it.
+pub async fn api_error_status(req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
+        if let Ok(status) = StatusCode::from_u16(err.status()) {
+            parts.status = status;
+        }
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod enrollment;
+pub mod groups;
 pub mod secrets;
 pub mod sessions;
 pub mod throttle;

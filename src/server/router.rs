@@ -2,9 +2,9 @@
 
 use crate::app::{shell, App};
 use crate::server::auth::session_layer;
-use crate::server::http::{origin_check, security_headers, CspNonce};
-use crate::server::ops;
+use crate::server::http::{api_error_status, origin_check, security_headers, CspNonce};
 use crate::server::state::AppState;
+use crate::server::{feed, ops};
 use axum::routing::get;
 use axum::{middleware, Extension, Router};
 use leptos::config::LeptosOptions;
@@ -36,11 +36,14 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/sw.js", get(ops::service_worker))
+        .route("/feed/groups.json", get(feed::groups_json))
+        .route("/groups/{slug}/calendar.ics", get(feed::group_ics))
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .layer(middleware::from_fn(api_error_status))
         .layer(middleware::from_fn_with_state(state.clone(), session_layer))
         .layer(middleware::from_fn(origin_check))
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))

@@ -6,6 +6,8 @@ use crate::server::auth::hash_password;
 use crate::server::repo;
 use crate::server::state::AppState;
 
+pub mod groups;
+
 /// A demo login printed in the README and on the console.
 #[derive(Clone, Copy, Debug)]
 pub struct DemoLogin {
@@ -74,6 +76,7 @@ pub async fn load_demo_if_empty(state: &AppState) -> Result<bool, crate::error::
         )
         .await?;
     }
+    groups::load(state).await?;
     Ok(true)
 }
 
@@ -81,6 +84,6 @@ pub async fn load_demo_if_empty(state: &AppState) -> Result<bool, crate::error::
 pub fn print_demo_logins() {
     println!("Demo logins (demo data only — never use these in a real program):");
     for l in DEMO_LOGINS {
-        println!("  {:<12} {:<32} {}", l.role.label(), l.email, l.password);
+        println!("  {:<14} {:<32} {}", l.role.label(), l.email, l.password);
     }
 }

@@ -10,7 +10,8 @@ use leptos_router::components::A;
 #[component]
 pub fn SkipLink() -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">
+        // rel="external": the browser, not the router, follows it, so focus moves into <main>.
+        <a class="skip-link" href="#main" rel="external">
             "Skip to main content"
         </a>
     }
@@ -52,7 +53,11 @@ fn nav_items(me: Option<&Me>) -> Vec<(&'static str, &'static str)> {
             ("/staff/codes", "Enrollment codes"),
             ("/account", "Account"),
         ],
-        Some(_) => vec![("/", "Home"), ("/account", "Account")],
+        Some(_) => vec![
+            ("/", "Home"),
+            ("/groups", "Groups"),
+            ("/account", "Account"),
+        ],
     }
 }
 

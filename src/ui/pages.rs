@@ -2,7 +2,10 @@
 
 pub mod account;
 pub mod crisis;
+pub mod directory;
 pub mod enroll;
+pub mod group;
+pub mod group_editor;
 pub mod home;
 pub mod not_found;
 pub mod offline;

@@ -158,7 +158,7 @@ mod per_address {
             .unwrap()
             .with_demo()
             .await;
-        for i in 0..5 {
+        for i in 0..kindred::server::auth::FREE_ATTEMPTS_PER_ADDRESS {
             let email = format!("guess{i}@example.org");
             let res = app
                 .call_with(
@@ -173,7 +173,10 @@ mod per_address {
         let res = app
             .call_with(
                 "sign_in",
-                &[("email", "guess9@example.org"), ("password", "guess guess")],
+                &[
+                    ("email", "guess-last@example.org"),
+                    ("password", "guess guess"),
+                ],
                 None,
                 &[("x-forwarded-for", "203.0.113.9")],
             )

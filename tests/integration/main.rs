@@ -11,5 +11,6 @@ mod support;
 
 mod accounts;
 mod authorization;
+mod directory;
 mod http_security;
 mod sessions;

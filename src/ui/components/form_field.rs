@@ -25,16 +25,17 @@ pub fn FormField(
     /// Minimum length, for the browser's own check.
     #[prop(optional)]
     minlength: Option<u32>,
+    /// The initial value.
+    #[prop(optional, into)]
+    value: Option<String>,
+    /// Whether the field must be filled in.
+    #[prop(default = true)]
+    required: bool,
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let field_error = move || {
-        error
-            .get()
-            .filter(|e| e.field() == Some(name))
-            .map(|e| e.to_string())
-    };
+    let field_error = move || error.get().and_then(|e| e.reason_for(name));
     let described_by = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
@@ -61,8 +62,9 @@ pub fn FormField(
                 name=name
                 type=input_type
                 autocomplete=autocomplete
-                required=true
+                required=required
                 minlength=minlength
+                value=value
                 aria-invalid=move || field_error().is_some().then_some("true")
                 aria-describedby=described_by
             />

@@ -12,7 +12,11 @@ use leptos_meta::Title;
 pub fn EnrollPage() -> impl IntoView {
     let enroll = ServerAction::<Enroll>::new();
     let error = action_error(enroll.value());
-    let summary = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let summary = Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, crate::error::AppError::Invalid { .. }))
+    });
     let pending = enroll.pending();
     view! {
         <Title text="Join your program · Kindred" />

@@ -13,7 +13,11 @@ use leptos_router::hooks::use_query_map;
 pub fn SignInPage() -> impl IntoView {
     let sign_in = ServerAction::<SignIn>::new();
     let error = action_error(sign_in.value());
-    let summary = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let summary = Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, crate::error::AppError::Invalid { .. }))
+    });
     let query = use_query_map();
     let signed_out = move || {
         query.read().get("signed_out").map(|v| {

@@ -9,15 +9,32 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Enrollment codes: a form to issue one and the list of open codes.
+/// Enrollment codes (staff only): a form to issue one and the list of open codes.
 #[component]
 pub fn StaffCodesPage() -> impl IntoView {
+    let session = crate::ui::context::use_session();
+    view! {
+        <Title text="Enrollment codes · Kindred" />
+        <AsyncView resource=session.me let:me>
+            {match me {
+                Some(me) if me.is_staff() => view! { <CodesManager /> }.into_any(),
+                Some(_) => {
+                    view! { <ErrorAlert error=Signal::derive(|| Some(crate::error::AppError::Forbidden)) /> }
+                        .into_any()
+                }
+                None => view! { <crate::ui::pages::account::SignInPrompt /> }.into_any(),
+            }}
+        </AsyncView>
+    }
+}
+
+#[component]
+fn CodesManager() -> impl IntoView {
     let issue = ServerAction::<IssueEnrollmentCode>::new();
     let codes = Resource::new(move || issue.version().get(), |_| list_enrollment_codes());
     let error = action_error(issue.value());
     let issued = move || issue.value().get().and_then(|r| r.ok());
     view! {
-        <Title text="Enrollment codes · Kindred" />
         <div class="page-header">
             <h1 class="page-header__title">"Enrollment codes"</h1>
             <p class="page-header__lead">

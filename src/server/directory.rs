@@ -1,0 +1,132 @@
+//! Directory services: turning rows into summaries in the program's time zone,
+//! and keeping concrete sessions in step with weekly schedules.
+
+use crate::domain::group::{GroupFormat, GroupKind, GroupSummary, Levels, SessionSummary, Timing};
+use crate::domain::schedule::{
+    describe_start, expand, local_date, LocalTime, Weekdays, WeeklySchedule,
+};
+use crate::error::AppResult;
+use crate::server::repo::groups::{self, GroupRow, SessionRow, SyncReport};
+use crate::server::state::AppState;
+use jiff::tz::TimeZone;
+
+/// How far ahead sessions are generated.
+pub const HORIZON_DAYS: u16 = 56;
+
+/// The program's time zone (validated at start).
+pub fn program_tz(state: &AppState) -> TimeZone {
+    TimeZone::get(&state.config.time_zone).unwrap_or(TimeZone::UTC)
+}
+
+/// The weekly schedule of a group row.
+pub fn schedule_of(row: &GroupRow) -> WeeklySchedule {
+    WeeklySchedule {
+        weekdays: Weekdays(u8::try_from(row.weekdays).unwrap_or(0)),
+        start: LocalTime {
+            hour: u8::try_from(row.start_minute / 60).unwrap_or(0),
+            minute: u8::try_from(row.start_minute % 60).unwrap_or(0),
+        },
+        duration_minutes: u16::try_from(row.duration_minutes).unwrap_or(60),
+    }
+}
+
+/// A session as people see it.
+pub fn session_summary(s: &SessionRow, now: i64, tz: &TimeZone) -> SessionSummary {
+    SessionSummary {
+        id: s.id,
+        starts_at: s.starts_at,
+        ends_at: s.ends_at,
+        when: describe_start(s.starts_at, now, tz),
+        seats_left: (s.capacity - s.taken).max(0),
+        topic: s.topic.clone(),
+        cancelled: s
+            .cancelled_at
+            .map(|_| s.cancel_reason.clone().unwrap_or_default()),
+    }
+}
+
+/// A directory summary of a group row and its next session.
+pub fn summary_of(row: &GroupRow, next: Option<SessionSummary>, now: i64) -> GroupSummary {
+    let kind = GroupKind::parse(&row.kind).unwrap_or(GroupKind::Other);
+    let mut summary = GroupSummary {
+        slug: row.slug.clone(),
+        name: row.name.clone(),
+        kind,
+        levels: Levels(u8::try_from(row.levels).unwrap_or(0)),
+        format: GroupFormat::parse(&row.format).unwrap_or(GroupFormat::InPerson),
+        language: row.language.clone(),
+        schedule: schedule_of(row),
+        is_open: row.is_open,
+        next,
+        timing: Timing::None,
+        search_text: format!(
+            "{} {} {} {} {} {}",
+            row.name,
+            row.description,
+            row.facilitator,
+            row.co_facilitator.as_deref().unwrap_or_default(),
+            kind.label(),
+            row.language
+        ),
+    };
+    summary.timing = summary.timing_at(now);
+    summary
+}
+
+/// Every active group with its next session, as of `now`.
+pub async fn all_summaries(state: &AppState, now: i64) -> AppResult<Vec<GroupSummary>> {
+    let tz = program_tz(state);
+    let rows = groups::list_active_with_next(&state.db, now).await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let next = match (r.next_id, r.next_starts_at, r.next_ends_at) {
+                (Some(id), Some(starts_at), Some(ends_at)) => Some(SessionSummary {
+                    id,
+                    starts_at,
+                    ends_at,
+                    when: describe_start(starts_at, now, &tz),
+                    seats_left: r.next_seats_left.unwrap_or(0).max(0),
+                    topic: r.next_topic.clone(),
+                    cancelled: None,
+                }),
+                _ => None,
+            };
+            summary_of(&r.group, next, now)
+        })
+        .collect())
+}
+
+/// Regenerates the future sessions of one group from its schedule.
+pub async fn sync_group(state: &AppState, row: &GroupRow) -> AppResult<SyncReport> {
+    let tz = program_tz(state);
+    let now = state.now();
+    let Some(today) = local_date(now, &tz) else {
+        return Ok(SyncReport::default());
+    };
+    let closures: Vec<jiff::civil::Date> = groups::closures_from(&state.db, &today.to_string())
+        .await?
+        .into_iter()
+        .filter_map(|(day, _)| day.parse().ok())
+        .collect();
+    let occurrences: Vec<(i64, i64)> = if row.archived_at.is_some() {
+        Vec::new()
+    } else {
+        expand(&schedule_of(row), &tz, today, HORIZON_DAYS, &closures)
+            .into_iter()
+            .map(|o| (o.starts_at, o.ends_at))
+            .collect()
+    };
+    Ok(groups::sync_sessions(&state.db, row.id, row.capacity, &occurrences, now).await?)
+}
+
+/// Regenerates the sessions of every active group (at start and daily).
+pub async fn sync_all(state: &AppState) -> AppResult<()> {
+    for row in groups::list_active(&state.db).await? {
+        let report = sync_group(state, &row).await?;
+        if !report.kept_with_signups.is_empty() {
+            tracing::warn!(group = row.id, sessions = ?report.kept_with_signups, "unscheduled sessions kept: they have signups");
+        }
+    }
+    Ok(())
+}
