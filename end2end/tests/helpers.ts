@@ -121,7 +121,7 @@ export function unique(testInfo: TestInfo): string {
 }
 
 /** Enrollment codes look like ABCD-2345. */
-export const CODE_PATTERN = /\b[A-Z0-9]{4}-[A-Z0-9]{4}\b/;
+export const CODE_PATTERN = /[A-Z0-9]{4}-[A-Z0-9]{4}/;
 
 /** The codes in the first column of the "Open codes" table of /staff/codes, in table order. */
 export async function openCodes(page: Page): Promise<string[]> {

@@ -19,6 +19,8 @@ pub struct GroupEditData {
     pub input: GroupInput,
     /// Whether the group is archived.
     pub archived: bool,
+    /// The next sessions of the saved schedule, in words.
+    pub preview: Vec<String>,
 }
 
 /// Staff: one group's editable fields (including the video link).
@@ -31,7 +33,15 @@ pub async fn get_group_for_edit(slug: String) -> AppResult<GroupEditData> {
             let row = crate::server::repo::groups::find_by_slug(&state.db, &slug)
                 .await?
                 .ok_or(crate::error::AppError::NotFound)?;
-            Ok(crate::server::staff_groups::edit_data(&row))
+            let mut data = crate::server::staff_groups::edit_data(&row);
+            data.preview = crate::server::staff_groups::preview(
+                &state,
+                &data.input.weekdays,
+                &data.input.start_time,
+                &data.input.duration_minutes,
+            )
+            .await?;
+            Ok(data)
         }
         .await,
     )

@@ -48,6 +48,12 @@ enum Command {
 
 #[derive(Subcommand, Debug)]
 enum AdminTask {
+    /// Add COUNT synthetic groups (for load tests and benchmarks; never in production).
+    SeedGroups {
+        /// How many groups to add.
+        #[arg(long, default_value_t = 200)]
+        count: u32,
+    },
     /// Create a staff account. The password is read from KINDRED_ADMIN_PASSWORD or standard input.
     Create {
         /// E-mail address to sign in with.
@@ -151,6 +157,11 @@ pub async fn main_entry() -> i32 {
 async fn admin(config: Config, task: AdminTask) -> Result<(), CliError> {
     let state = build_state(config, Arc::new(SystemClock)).await?;
     match task {
+        AdminTask::SeedGroups { count } => {
+            let added = seed::groups::load_synthetic(&state, count).await?;
+            println!("Added {added} synthetic groups.");
+            Ok(())
+        }
         AdminTask::Create { email, name, role } => {
             let role = match Role::parse(&role) {
                 Some(r) if r.is_staff() => r,

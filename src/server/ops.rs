@@ -65,7 +65,13 @@ pub fn asset_names(options: &LeptosOptions) -> AssetNames {
         urls: vec![
             format!("{pkg}/{name}{css}.css"),
             format!("{pkg}/{name}{js}.js"),
-            format!("{pkg}/{name}_bg{wasm}.wasm"),
+            // wasm-bindgen names it `{name}_bg.wasm`; with hashing cargo-leptos renames it
+            // `{name}.{hash}.wasm` (the names Leptos's hydration script loads).
+            if wasm.is_empty() {
+                format!("{pkg}/{name}_bg.wasm")
+            } else {
+                format!("{pkg}/{name}{wasm}.wasm")
+            },
         ],
     }
 }

@@ -34,6 +34,7 @@ pub fn edit_data(row: &groups::GroupRow) -> GroupEditData {
             schedule_of(row),
         ),
         archived: row.archived_at.is_some(),
+        preview: Vec::new(),
     }
 }
 

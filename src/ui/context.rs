@@ -1,19 +1,16 @@
 //! App-wide reactive state: the current account and the program's facts.
 
-use crate::api::account::{current_user, SignOut};
+use crate::api::account::current_user;
 use crate::api::program::{program_info, ProgramDetails};
 use crate::domain::account::Me;
 use crate::error::AppResult;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
-/// The session context: who is signed in, and signing out.
+/// The session context: who is signed in, and the program they are in.
 #[derive(Clone, Copy)]
 pub struct SessionContext {
-    /// Sign out of this device (in the header, on every page).
-    pub sign_out: ServerAction<SignOut>,
-    /// The signed-in account, refetched after every navigation so that sign-in,
-    /// sign-out and session expiry show at once.
+    /// The signed-in account. Signing in and out are plain form posts that load
+    /// the next page whole, so this is fresh on every full page load.
     pub me: Resource<AppResult<Option<Me>>>,
     /// The program's public facts.
     pub program: Resource<AppResult<ProgramDetails>>,
@@ -25,24 +22,9 @@ pub struct SessionContext {
 /// created by their pages instead, under `<Routes/>`, where the router provides
 /// the error from the URL.
 pub fn provide_session() {
-    let sign_out = ServerAction::<SignOut>::new();
-    let location = use_location();
-    let me = Resource::new(
-        move || {
-            (
-                location.pathname.get(),
-                location.search.get(),
-                sign_out.version().get(),
-            )
-        },
-        |_| current_user(),
-    );
+    let me = Resource::new(|| (), |_| current_user());
     let program = Resource::new(|| (), |_| program_info());
-    provide_context(SessionContext {
-        sign_out,
-        me,
-        program,
-    });
+    provide_context(SessionContext { me, program });
 }
 
 /// The session context provided by [`provide_session`].

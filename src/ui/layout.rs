@@ -41,23 +41,54 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-fn nav_items(me: Option<&Me>) -> Vec<(&'static str, &'static str)> {
+fn nav_link(href: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <li>
+            <A href=href attr:class="site-nav__link">
+                {label}
+            </A>
+        </li>
+    }
+}
+
+/// The links for one kind of person. Each kind is its own view type with a
+/// fixed number of items, so a change of who is signed in replaces the list
+/// instead of patching it item by item.
+fn nav_links(me: Option<&Me>) -> AnyView {
     match me {
-        None => vec![
-            ("/", "Home"),
-            ("/sign-in", "Sign in"),
-            ("/enroll", "Join with a code"),
-        ],
-        Some(me) if me.is_staff() => vec![
-            ("/", "Home"),
-            ("/staff/codes", "Enrollment codes"),
-            ("/account", "Account"),
-        ],
-        Some(_) => vec![
-            ("/", "Home"),
-            ("/groups", "Groups"),
-            ("/account", "Account"),
-        ],
+        None => view! {
+            <ul class="site-nav__list">
+                {nav_link("/", "Home")}
+                {nav_link("/groups", "Groups")}
+                {nav_link("/sign-in", "Sign in")}
+                {nav_link("/enroll", "Join with a code")}
+            </ul>
+        }
+        .into_any(),
+        Some(me) if me.is_staff() => view! {
+            <ul class="site-nav__list site-nav__list--staff">
+                {nav_link("/", "Home")}
+                {nav_link("/groups", "Groups")}
+                {nav_link("/staff/groups/new", "New group")}
+                {nav_link("/staff/codes", "Enrollment codes")}
+                {nav_link("/account", "Account")}
+                <li>
+                    <SignOutButton />
+                </li>
+            </ul>
+        }
+        .into_any(),
+        Some(_) => view! {
+            <ul class="site-nav__list site-nav__list--client">
+                {nav_link("/", "Home")}
+                {nav_link("/groups", "Groups")}
+                {nav_link("/account", "Account")}
+                <li>
+                    <SignOutButton />
+                </li>
+            </ul>
+        }
+        .into_any(),
     }
 }
 
@@ -65,37 +96,10 @@ fn nav_items(me: Option<&Me>) -> Vec<(&'static str, &'static str)> {
 #[component]
 pub fn SiteNav() -> impl IntoView {
     let session = use_session();
-    let links = move |me: Option<Me>| {
-        let signed_in = me.is_some();
-        view! {
-            <ul class="site-nav__list">
-                {nav_items(me.as_ref())
-                    .into_iter()
-                    .map(|(href, label)| {
-                        view! {
-                            <li>
-                                <A href=href attr:class="site-nav__link">
-                                    {label}
-                                </A>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-                {signed_in
-                    .then(|| {
-                        view! {
-                            <li>
-                                <SignOutButton />
-                            </li>
-                        }
-                    })}
-            </ul>
-        }
-    };
     view! {
         <nav class="site-nav" aria-label="Main">
-            <Transition fallback=move || links(None)>
-                {move || session.me.get().map(|r| links(r.ok().flatten()))}
+            <Transition fallback=|| nav_links(None)>
+                {move || session.me.get().map(|r| nav_links(r.ok().flatten().as_ref()))}
             </Transition>
         </nav>
     }
@@ -104,13 +108,13 @@ pub fn SiteNav() -> impl IntoView {
 /// Signs out of this device (a form, so it works without JavaScript).
 #[component]
 pub fn SignOutButton() -> impl IntoView {
-    let session = use_session();
     view! {
-        <leptos::form::ActionForm action=session.sign_out attr:class="site-nav__form">
+        // A plain form: signing out reloads the page whole (see SignInPage).
+        <form method="post" action="/api/sign_out" class="site-nav__form">
             <button class="site-nav__button" type="submit">
                 "Sign out"
             </button>
-        </leptos::form::ActionForm>
+        </form>
     }
 }
 

@@ -89,3 +89,43 @@ pub async fn load(state: &AppState) -> Result<(), crate::error::AppError> {
     }
     crate::server::directory::sync_all(state).await
 }
+
+/// Adds `count` synthetic groups cycling through the demo groups' shapes (for
+/// benchmarks: a program of realistic size). Returns how many were added.
+pub async fn load_synthetic(state: &AppState, count: u32) -> Result<u32, crate::error::AppError> {
+    let now = state.now();
+    let mut added = 0;
+    for i in 0..count {
+        let Some(g) = DEMO_GROUPS.get(usize::try_from(i).unwrap_or(0) % DEMO_GROUPS.len()) else {
+            break;
+        };
+        let name = format!("{} {}", g.name, i + 1);
+        let slug = crate::domain::group::slugify(&format!("bench {name}"));
+        let weekdays = Weekdays::parse(g.days.iter().copied())?;
+        let fields = GroupFields {
+            slug: &slug,
+            name: &name,
+            kind: g.kind.as_str(),
+            description: g.about,
+            levels: i64::from(Levels::of(g.levels).0),
+            facilitator: g.facilitator,
+            co_facilitator: g.co,
+            format: g.format.as_str(),
+            location: (!g.location.is_empty()).then_some(g.location),
+            virtual_link: None,
+            capacity: g.capacity,
+            min_size: 3,
+            language: g.language,
+            accessibility: g.access,
+            is_open: g.open,
+            weekdays: i64::from(weekdays.0),
+            start_minute: (g.start.0 * 60 + g.start.1 + i64::from(i % 4) * 15) % 1440,
+            duration_minutes: g.minutes,
+        };
+        if groups::insert(&state.db, &fields, now).await?.is_some() {
+            added += 1;
+        }
+    }
+    crate::server::directory::sync_all(state).await?;
+    Ok(added)
+}

@@ -5,7 +5,6 @@ use crate::domain::account::Me;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::context::use_session;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -71,11 +70,11 @@ fn AccountDetails(me: Me) -> impl IntoView {
                     "If you used Kindred on a shared or lost device, sign out everywhere. You'll need to sign in again here too."
                 </p>
                 <ErrorAlert error />
-                <ActionForm action=sign_out_everywhere>
+                <form method="post" action="/api/sign_out_everywhere">
                     <button class="button button--danger" type="submit">
                         "Sign out everywhere"
                     </button>
-                </ActionForm>
+                </form>
             </div>
         </section>
     }

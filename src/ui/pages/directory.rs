@@ -138,17 +138,21 @@ pub fn DirectoryPage() -> impl IntoView {
             <FilterSelect label="Kind" name="kind" any="Any kind" options=kinds current=cur(|q| q.kind.clone()) />
             <FilterSelect label="Level of care" name="level" any="Any level" options=levels current=cur(|q| q.level.clone()) />
             <FilterSelect label="Format" name="format" any="Any format" options=formats current=cur(|q| q.format.clone()) />
-            {move || {
-                view! {
-                    <FilterSelect
-                        label="Language"
-                        name="language"
-                        any="Any language"
-                        options=languages.get()
-                        current=cur(|q| q.language.clone())
-                    />
-                }
-            }}
+            // Languages come from the loaded groups, so this select waits for them
+            // like the results do (it must match the server's HTML when hydrating).
+            <Transition fallback=|| ()>
+                {move || {
+                    view! {
+                        <FilterSelect
+                            label="Language"
+                            name="language"
+                            any="Any language"
+                            options=languages.get()
+                            current=cur(|q| q.language.clone())
+                        />
+                    }
+                }}
+            </Transition>
             <div class="filters__field filters__check">
                 <input
                     id="filter-seats"

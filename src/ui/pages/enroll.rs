@@ -3,7 +3,6 @@
 use crate::api::account::Enroll;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::form_field::FormField;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -17,7 +16,6 @@ pub fn EnrollPage() -> impl IntoView {
             .get()
             .filter(|e| !matches!(e, crate::error::AppError::Invalid { .. }))
     });
-    let pending = enroll.pending();
     view! {
         <Title text="Join your program · Kindred" />
         <div class="page-header">
@@ -27,7 +25,9 @@ pub fn EnrollPage() -> impl IntoView {
             </p>
         </div>
         <ErrorAlert error=summary />
-        <ActionForm action=enroll attr:class="form" attr:novalidate=true>
+        // A plain form, not <ActionForm/>: signing in or out changes who every part
+        // of the page is for, so the browser loads the next page whole.
+        <form method="post" action="/api/enroll" class="form" novalidate=true>
             <FormField
                 label="Enrollment code"
                 name="code"
@@ -53,11 +53,11 @@ pub fn EnrollPage() -> impl IntoView {
                 error
             />
             <div class="form__actions">
-                <button class="button button--primary" type="submit" disabled=move || pending.get()>
+                <button class="button button--primary" type="submit" >
                     "Create account"
                 </button>
             </div>
-        </ActionForm>
+        </form>
         <p>"Already have an account? " <a href="/sign-in">"Sign in"</a></p>
     }
 }

@@ -82,6 +82,10 @@ fn GroupEditor(existing: Option<GroupEditData>) -> impl IntoView {
         .unwrap_or_default();
     let slug_form = slug.clone();
     let archived = existing.as_ref().is_some_and(|e| e.archived);
+    let initial_preview = existing
+        .as_ref()
+        .map(|e| e.preview.clone())
+        .unwrap_or_default();
     let input = existing.map(|e| e.input).unwrap_or_else(default_input);
     let title = if is_new {
         "New group".to_string()
@@ -90,14 +94,21 @@ fn GroupEditor(existing: Option<GroupEditData>) -> impl IntoView {
     };
 
     // The preview follows the schedule fields as they change (with JavaScript);
-    // without it, it shows the sessions of the saved schedule.
+    // the page first shows the saved schedule's sessions, computed on the server.
     let days = RwSignal::new(input.weekdays.clone());
     let start = RwSignal::new(input.start_time.clone());
     let duration = RwSignal::new(input.duration_minutes.clone());
-    let preview = Resource::new(
-        move || (days.get(), start.get(), duration.get()),
-        |(d, s, m)| preview_schedule(d, s, m),
-    );
+    let preview = Action::new(|args: &(Vec<String>, String, String)| {
+        let (d, s, m) = args.clone();
+        preview_schedule(d, s, m)
+    });
+    let refresh = move || {
+        preview.dispatch((
+            days.get_untracked(),
+            start.get_untracked(),
+            duration.get_untracked(),
+        ));
+    };
     let field_error = move |name: &'static str| {
         Signal::derive(move || error.get().and_then(|e| e.reason_for(name)))
     };
@@ -159,6 +170,7 @@ fn GroupEditor(existing: Option<GroupEditData>) -> impl IntoView {
                                                 d.push(value.to_string());
                                             }
                                         });
+                                        refresh();
                                     }
                                 />
                                 <label for=id>{*long}</label>
@@ -171,25 +183,40 @@ fn GroupEditor(existing: Option<GroupEditData>) -> impl IntoView {
             <div class="form__field">
                 <label class="form__label" for="field-start_time">"Start time (program time zone)"</label>
                 <input class="form__input" id="field-start_time" type="time" name="start_time" value=input.start_time.clone()
-                    on:change=move |ev| start.set(event_target_value(&ev)) />
+                    on:change=move |ev| {
+                        start.set(event_target_value(&ev));
+                        refresh();
+                    } />
                 {move || field_error("start_time").get().map(|m| view! { <p class="form__error">{m}</p> })}
             </div>
             <div class="form__field">
                 <label class="form__label" for="field-duration_minutes">"Length in minutes"</label>
                 <input class="form__input" id="field-duration_minutes" type="number" name="duration_minutes" min="15" max="240" value=input.duration_minutes.clone()
-                    on:change=move |ev| duration.set(event_target_value(&ev)) />
+                    on:change=move |ev| {
+                        duration.set(event_target_value(&ev));
+                        refresh();
+                    } />
                 {move || field_error("duration_minutes").get().map(|m| view! { <p class="form__error">{m}</p> })}
             </div>
             <section class="card" aria-labelledby="preview-title" aria-live="polite">
                 <h2 id="preview-title" class="card__title">"Next sessions with this schedule"</h2>
                 <div class="card__body">
-                    <Transition fallback=|| view! { <p class="loading">"Working out the dates…"</p> }>
-                        {move || preview.get().map(|r| match r {
-                            Ok(list) if list.is_empty() => view! { <p>"No sessions in the next four weeks."</p> }.into_any(),
-                            Ok(list) => view! { <ul>{list.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> }.into_any(),
+                    {move || {
+                        let list = match preview.value().get() {
+                            None => Ok(initial_preview.clone()),
+                            Some(result) => result,
+                        };
+                        match list {
+                            Ok(list) if list.is_empty() => {
+                                view! { <p>"Choose days and a start time to see the next sessions."</p> }.into_any()
+                            }
+                            Ok(list) => {
+                                view! { <ul>{list.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> }
+                                    .into_any()
+                            }
                             Err(e) => view! { <p>{e.to_string()}</p> }.into_any(),
-                        })}
-                    </Transition>
+                        }
+                    }}
                     <p class="form__hint">"Program closures are skipped. Saving updates future sessions only; past sessions never change."</p>
                 </div>
             </section>
@@ -260,7 +287,17 @@ fn TextAreaField(
     view! {
         <div class="form__field">
             <label class="form__label" for=id.clone()>{label}</label>
-            <textarea class="form__input" id=id name=name rows="4" aria-invalid=move || error.get().map(|_| "true")>{value}</textarea>
+            // The text goes in as escaped inner HTML, not as a child node: a textarea's
+            // content is raw text to the browser, and an empty child would leave
+            // hydration nothing to attach to.
+            <textarea
+                class="form__input"
+                id=id
+                name=name
+                rows="4"
+                aria-invalid=move || error.get().map(|_| "true")
+                inner_html=escape_text(&value)
+            ></textarea>
             {move || error.get().map(|m| view! { <p class="form__error">{m}</p> })}
         </div>
     }
@@ -295,4 +332,11 @@ fn CheckboxGroup(
             {move || error.get().map(|m| view! { <p class="form__error">{m}</p> })}
         </fieldset>
     }
+}
+
+/// Escapes text for use as HTML content.
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

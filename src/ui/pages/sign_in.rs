@@ -3,7 +3,6 @@
 use crate::api::account::SignIn;
 use crate::ui::components::alert::{action_error, ErrorAlert, StatusAlert};
 use crate::ui::components::form_field::FormField;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -29,7 +28,6 @@ pub fn SignInPage() -> impl IntoView {
             view! { <StatusAlert success=true message=message /> }
         })
     };
-    let pending = sign_in.pending();
     view! {
         <Title text="Sign in · Kindred" />
         <div class="page-header">
@@ -37,7 +35,9 @@ pub fn SignInPage() -> impl IntoView {
         </div>
         {signed_out}
         <ErrorAlert error=summary />
-        <ActionForm action=sign_in attr:class="form" attr:novalidate=true>
+        // A plain form, not <ActionForm/>: signing in or out changes who every part
+        // of the page is for, so the browser loads the next page whole.
+        <form method="post" action="/api/sign_in" class="form" novalidate=true>
             <FormField label="Email" name="email" input_type="email" autocomplete="username" error />
             <FormField
                 label="Password"
@@ -47,11 +47,11 @@ pub fn SignInPage() -> impl IntoView {
                 error
             />
             <div class="form__actions">
-                <button class="button button--primary" type="submit" disabled=move || pending.get()>
+                <button class="button button--primary" type="submit" >
                     "Sign in"
                 </button>
             </div>
-        </ActionForm>
+        </form>
         <p>"New to the program? " <a href="/enroll">"Join with your enrollment code"</a></p>
     }
 }
