@@ -42,6 +42,10 @@ const PUBLIC_PAGES: [string, string][] = [
   ['/crisis', 'Need help now?'],
   ['/offline', "You're offline"],
   ['/no-such-page', 'Page not found'],
+  ['/groups', 'Groups'],
+  ['/groups?day=sat&format=in_person', 'Groups'],
+  ['/groups?kind=family&level=php', 'Groups'],
+  ['/groups/alumni-circle', 'Alumni Circle'],
 ];
 
 for (const [path, heading] of PUBLIC_PAGES) {
@@ -56,6 +60,9 @@ const SIGNED_IN: [Account, string, string][] = [
   [CLIENT, '/', `Hi, ${CLIENT.name}`],
   [CLIENT, '/account', 'Your account'],
   [FACILITATOR, '/staff/codes', 'Enrollment codes'],
+  [FACILITATOR, '/staff/groups/new', 'New group'],
+  [FACILITATOR, '/groups/alumni-circle', 'Alumni Circle'],
+  [CLIENT, '/groups', 'Groups'],
   [ADMIN, '/staff/codes', 'Enrollment codes'],
 ];
 
