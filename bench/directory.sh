@@ -9,12 +9,12 @@
 # percentiles for both, and the ratio.
 set -euo pipefail
 
-GROUPS=200
+NGROUPS=200
 DURATION=20s
 CONNECTIONS=32
 while [ $# -gt 0 ]; do
     case "$1" in
-        --groups) GROUPS="$2"; shift 2 ;;
+        --groups) NGROUPS="$2"; shift 2 ;;
         --duration) DURATION="$2"; shift 2 ;;
         --connections) CONNECTIONS="$2"; shift 2 ;;
         *) echo "directory bench: unknown argument $1" >&2; exit 2 ;;
@@ -40,8 +40,8 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p
 export DATABASE_URL="sqlite://$TMP/bench.db" LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
     LEPTOS_OUTPUT_NAME=kindred LEPTOS_HASH_FILES=true LEPTOS_ENV=PROD RUST_LOG=warn
 
-echo "bench: seeding $GROUPS groups"
-"$BIN" admin seed-groups --count "$GROUPS" >/dev/null
+echo "bench: seeding $NGROUPS groups"
+"$BIN" admin seed-groups --count "$NGROUPS" >/dev/null
 "$BIN" serve --addr "127.0.0.1:$PORT" >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
@@ -52,7 +52,7 @@ done
 URL="http://127.0.0.1:$PORT/groups"
 curl -fsS "$URL" -o "$ROOT/target/site/bench-directory.html"
 BYTES=$(wc -c <"$ROOT/target/site/bench-directory.html")
-CARDS=$(grep -o 'class="group-card' "$ROOT/target/site/bench-directory.html" | wc -l)
+CARDS=$(grep -o '<article class="group-card' "$ROOT/target/site/bench-directory.html" | wc -l)
 echo "bench: /groups is $BYTES bytes with $CARDS group cards"
 
 run() {

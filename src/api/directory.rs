@@ -23,6 +23,8 @@ pub struct DirectoryQuery {
     pub seats: Option<String>,
     /// Keywords.
     pub q: Option<String>,
+    /// Page number, from 1.
+    pub page: Option<String>,
 }
 
 impl DirectoryQuery {
@@ -60,7 +62,7 @@ pub async fn list_groups(#[server(default)] query: DirectoryQuery) -> AppResult<
             let mut languages: Vec<String> = all.iter().map(|g| g.language.clone()).collect();
             languages.sort();
             languages.dedup();
-            let mut groups: Vec<_> = all
+            let mut matching: Vec<_> = all
                 .into_iter()
                 .filter(|g| filter.matches(g))
                 .map(|mut g| {
@@ -68,9 +70,26 @@ pub async fn list_groups(#[server(default)] query: DirectoryQuery) -> AppResult<
                     g
                 })
                 .collect();
-            crate::domain::group::order_from_now(&mut groups, now);
+            crate::domain::group::order_from_now(&mut matching, now);
+            let size = crate::domain::group::PAGE_SIZE;
+            let pages = matching.len().div_ceil(size).max(1);
+            let page = query
+                .page
+                .as_deref()
+                .and_then(|p| p.trim().parse::<usize>().ok())
+                .unwrap_or(1)
+                .clamp(1, pages);
+            let count = matching.len();
+            let groups = matching
+                .into_iter()
+                .skip((page - 1) * size)
+                .take(size)
+                .collect();
             Ok(DirectoryPage {
                 groups,
+                matching: count,
+                page,
+                pages,
                 total,
                 viewer_level: viewer.and_then(|v| v.level_of_care),
                 languages,

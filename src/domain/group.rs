@@ -275,11 +275,21 @@ pub struct GroupDetail {
     pub viewer_may_join: Option<bool>,
 }
 
+/// Groups shown per directory page: enough to scan on a phone, small enough
+/// to load fast on a slow network.
+pub const PAGE_SIZE: usize = 24;
+
 /// The directory page's data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryPage {
-    /// Matching groups, ordered from now.
+    /// This page of the matching groups, ordered from now.
     pub groups: Vec<GroupSummary>,
+    /// How many groups match the filters (on all pages).
+    pub matching: usize,
+    /// This page's number, from 1.
+    pub page: usize,
+    /// How many pages there are (at least 1).
+    pub pages: usize,
     /// How many groups there are before filtering.
     pub total: usize,
     /// The signed-in client's level of care, to mark groups they can't join.

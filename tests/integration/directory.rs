@@ -279,3 +279,42 @@ mod members_only {
         );
     }
 }
+
+mod pagination {
+    use crate::support::*;
+    use http::StatusCode;
+
+    #[tokio::test]
+    async fn large_programs_are_paged_and_filters_survive_paging() {
+        let app = TestApp::new(Backend::Sqlite)
+            .await
+            .unwrap()
+            .with_demo()
+            .await;
+        kindred::server::seed::groups::load_synthetic(&app.state, 40)
+            .await
+            .unwrap();
+        let first = app.get("/api/list_groups", None).await.json();
+        assert_eq!(first["total"], 58);
+        assert_eq!(first["matching"], 58);
+        assert_eq!(first["pages"], 3);
+        assert_eq!(first["groups"].as_array().unwrap().len(), 24);
+        let last = app.get("/api/list_groups?query[page]=3", None).await.json();
+        assert_eq!(last["page"], 3);
+        assert_eq!(last["groups"].as_array().unwrap().len(), 10);
+        let beyond = app
+            .get("/api/list_groups?query[page]=99", None)
+            .await
+            .json();
+        assert_eq!(
+            beyond["page"], 3,
+            "out-of-range pages clamp to the last one"
+        );
+        let html = app.get("/groups?level=iop&page=1", None).await;
+        assert_eq!(html.status, StatusCode::OK);
+        assert!(
+            html.body.contains("href=\"/groups?level=iop&amp;page=2\""),
+            "next link keeps the filter"
+        );
+    }
+}

@@ -28,6 +28,7 @@ fn use_directory_query() -> Memo<DirectoryQuery> {
             language: get("language"),
             seats: get("seats"),
             q: get("q"),
+            page: get("page"),
         }
     })
 }
@@ -181,7 +182,8 @@ pub fn DirectoryPage() -> impl IntoView {
 
 #[component]
 fn DirectoryResults(page: Page) -> impl IntoView {
-    let count = page.groups.len();
+    let count = page.matching;
+    let pager = (page.pages > 1).then(|| view! { <Pager page=page.page pages=page.pages /> });
     let summary = if count == page.total {
         format!("{count} groups")
     } else if count == 1 {
@@ -211,6 +213,7 @@ fn DirectoryResults(page: Page) -> impl IntoView {
                         .map(|g| view! { <li><GroupCard group=g viewer_level /></li> })
                         .collect_view()}
                 </ul>
+                {pager}
             }
                 .into_any()
         }}
@@ -261,5 +264,28 @@ pub fn GroupCard(group: GroupSummary, viewer_level: Option<LevelOfCare>) -> impl
             {seats.map(|s| view! { <p class="group-card__seats">{describe_seats(s)}</p> })}
             {not_for_viewer.map(|t| view! { <p class="group-card__note">{t}</p> })}
         </article>
+    }
+}
+
+/// "Page 2 of 9" with links that keep the filters.
+#[component]
+fn Pager(page: usize, pages: usize) -> impl IntoView {
+    let query = use_query_map();
+    let href = move |n: usize| {
+        let q = query.read();
+        let filter = crate::domain::group::DirectoryFilter::from_query(|k| q.get(k));
+        let rest = filter.to_query();
+        if rest.is_empty() {
+            format!("/groups?page={n}")
+        } else {
+            format!("/groups?{rest}&page={n}")
+        }
+    };
+    view! {
+        <nav class="pager" aria-label="Pages of groups">
+            {(page > 1).then(|| view! { <a class="button button--secondary" href=href(page - 1) rel="prev">"Previous page"</a> })}
+            <span class="pager__status">{format!("Page {page} of {pages}")}</span>
+            {(page < pages).then(|| view! { <a class="button button--secondary" href=href(page + 1) rel="next">"Next page"</a> })}
+        </nav>
     }
 }
