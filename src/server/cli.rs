@@ -7,6 +7,7 @@ use crate::server::config::Config;
 use crate::server::db::Db;
 use crate::server::state::{AppState, ServerKey};
 use crate::server::{repo, router, seed};
+use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -242,7 +243,14 @@ async fn serve(config: Config, addr: Option<SocketAddr>) -> Result<(), CliError>
     let jobs = tokio::spawn(background_jobs(state.clone()));
     let listener = tokio::net::TcpListener::bind(addr)
         .await
-        .map_err(|e| CliError::Other(format!("cannot listen on {addr}: {e}")))?;
+        .map_err(|e| CliError::Other(format!("cannot listen on {addr}: {e}")))?
+        // Without TCP_NODELAY a response written in two segments (headers, then a
+        // streamed body) waits ~40 ms for the peer's delayed ACK.
+        .tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::warn!(error = %e, "could not set TCP_NODELAY");
+            }
+        });
     println!("Kindred is listening on http://{addr}");
     axum::serve(
         listener,
