@@ -124,6 +124,7 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
         config: Arc::new(config),
         clock,
         server_key: Arc::new(ServerKey(key)),
+        directory_cache: Arc::default(),
     })
 }
 

@@ -9,6 +9,7 @@ use crate::error::AppResult;
 use crate::server::repo::groups::{self, GroupRow, SessionRow, SyncReport};
 use crate::server::state::AppState;
 use jiff::tz::TimeZone;
+use std::sync::Arc;
 
 /// How far ahead sessions are generated.
 pub const HORIZON_DAYS: u16 = 56;
@@ -73,23 +74,66 @@ pub fn summary_of(row: &GroupRow, next: Option<SessionSummary>, now: i64) -> Gro
     summary
 }
 
+/// How long a directory listing read from the database is reused, in seconds.
+/// Changes made through this server clear it at once; other servers of a
+/// PostgreSQL deployment see them within this time.
+pub const CACHE_SECS: i64 = 2;
+
+/// The directory listing (groups with their next session) as last read, so a
+/// busy directory costs one query per [`CACHE_SECS`], not one per page view.
+#[derive(Default)]
+pub struct DirectoryCache(std::sync::Mutex<Option<(i64, Arc<Vec<groups::GroupWithNext>>)>>);
+
+impl DirectoryCache {
+    /// Forgets the cached listing (after any change to groups or sessions).
+    pub fn clear(&self) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = None;
+        }
+    }
+
+    fn get(&self, now: i64) -> Option<Arc<Vec<groups::GroupWithNext>>> {
+        let slot = self.0.lock().ok()?;
+        slot.as_ref()
+            .filter(|(at, _)| (0..CACHE_SECS).contains(&(now - at)))
+            .map(|(_, rows)| rows.clone())
+    }
+
+    fn put(&self, now: i64, rows: Arc<Vec<groups::GroupWithNext>>) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some((now, rows));
+        }
+    }
+}
+
 /// Every active group with its next session, as of `now`.
 pub async fn all_summaries(state: &AppState, now: i64) -> AppResult<Vec<GroupSummary>> {
     let tz = program_tz(state);
-    let rows = groups::list_active_with_next(&state.db, now).await?;
+    let rows = match state.directory_cache.get(now) {
+        Some(rows) => rows,
+        None => {
+            let rows = Arc::new(groups::list_active_with_next(&state.db, now).await?);
+            state.directory_cache.put(now, rows.clone());
+            rows
+        }
+    };
+    // A cached next session may have ended since it was read.
+    let rows: Vec<&groups::GroupWithNext> = rows.iter().collect();
     Ok(rows
         .iter()
         .map(|r| {
             let next = match (r.next_id, r.next_starts_at, r.next_ends_at) {
-                (Some(id), Some(starts_at), Some(ends_at)) => Some(SessionSummary {
-                    id,
-                    starts_at,
-                    ends_at,
-                    when: describe_start(starts_at, now, &tz),
-                    seats_left: r.next_seats_left.unwrap_or(0).max(0),
-                    topic: r.next_topic.clone(),
-                    cancelled: None,
-                }),
+                (Some(id), Some(starts_at), Some(ends_at)) if ends_at > now => {
+                    Some(SessionSummary {
+                        id,
+                        starts_at,
+                        ends_at,
+                        when: describe_start(starts_at, now, &tz),
+                        seats_left: r.next_seats_left.unwrap_or(0).max(0),
+                        topic: r.next_topic.clone(),
+                        cancelled: None,
+                    })
+                }
                 _ => None,
             };
             summary_of(&r.group, next, now)
@@ -117,7 +161,9 @@ pub async fn sync_group(state: &AppState, row: &GroupRow) -> AppResult<SyncRepor
             .map(|o| (o.starts_at, o.ends_at))
             .collect()
     };
-    Ok(groups::sync_sessions(&state.db, row.id, row.capacity, &occurrences, now).await?)
+    let report = groups::sync_sessions(&state.db, row.id, row.capacity, &occurrences, now).await?;
+    state.directory_cache.clear();
+    Ok(report)
 }
 
 /// Regenerates the sessions of every active group (at start and daily).

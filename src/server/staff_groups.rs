@@ -222,6 +222,7 @@ pub async fn cancel_session(
         None => None,
     };
     groups::set_session_cancelled(&state.db, session_id, reason.map(|_| now), reason).await?;
+    state.directory_cache.clear();
     let action = if reason.is_some() {
         "session.cancelled"
     } else {
@@ -257,6 +258,7 @@ pub async fn set_topic(
         .await?
         .ok_or(AppError::NotFound)?;
     groups::set_session_topic(&state.db, session_id, (!topic.is_empty()).then_some(topic)).await?;
+    state.directory_cache.clear();
     audit::append(
         &state.db,
         state.now(),

@@ -16,6 +16,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// A random key kept in the database, used for keyed hashes (throttle keys).
     pub server_key: Arc<ServerKey>,
+    /// A short-lived copy of the directory listing (see `server::directory`).
+    pub directory_cache: Arc<crate::server::directory::DirectoryCache>,
 }
 
 impl AppState {
