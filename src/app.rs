@@ -3,9 +3,10 @@
 use crate::ui::context::provide_session;
 use crate::ui::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::pages::{
-    account::AccountPage, crisis::CrisisPage, directory::DirectoryPage, enroll::EnrollPage,
-    group::GroupPage, group_editor::GroupEditorPage, home::HomePage, not_found::NotFoundPage,
-    offline::OfflinePage, sign_in::SignInPage, staff_codes::StaffCodesPage,
+    account::AccountPage, closures::StaffClosuresPage, crisis::CrisisPage,
+    directory::DirectoryPage, enroll::EnrollPage, group::GroupPage, group_editor::GroupEditorPage,
+    home::HomePage, not_found::NotFoundPage, offline::OfflinePage, sign_in::SignInPage,
+    staff_codes::StaffCodesPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -71,6 +72,7 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async />
                 <Route path=path!("/staff/codes") view=StaffCodesPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/groups/new") view=GroupEditorPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/closures") view=StaffClosuresPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/groups/:slug/edit") view=GroupEditorPage ssr=SsrMode::Async />
             </Routes>
         </main>

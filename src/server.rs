@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod cli;
 pub mod clock;
+pub mod closures;
 pub mod config;
 pub mod db;
 pub mod directory;

@@ -61,6 +61,7 @@ const SIGNED_IN: [Account, string, string][] = [
   [CLIENT, '/account', 'Your account'],
   [FACILITATOR, '/staff/codes', 'Enrollment codes'],
   [FACILITATOR, '/staff/groups/new', 'New group'],
+  [FACILITATOR, '/staff/closures', 'Program closures'],
   [FACILITATOR, '/groups/alumni-circle', 'Alumni Circle'],
   [CLIENT, '/groups', 'Groups'],
   [ADMIN, '/staff/codes', 'Enrollment codes'],

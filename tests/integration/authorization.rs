@@ -34,6 +34,9 @@ const SERVER_FUNCTIONS: &[(&str, Method, Access)] = &[
     ("/api/cancel_session", Method::POST, Access::Staff),
     ("/api/restore_session", Method::POST, Access::Staff),
     ("/api/set_session_topic", Method::POST, Access::Staff),
+    ("/api/list_closures", Method::GET, Access::Staff),
+    ("/api/add_closure", Method::POST, Access::Staff),
+    ("/api/remove_closure", Method::POST, Access::Staff),
 ];
 
 /// Arguments that make each call meaningful (a real slug, a real-looking form).
@@ -63,6 +66,8 @@ fn sample_args(path: &str) -> (&'static str, Vec<(&'static str, &'static str)>) 
         ),
         "/api/cancel_session" => ("", vec![("session_id", "1"), ("reason", "Snow day")]),
         "/api/restore_session" => ("", vec![("session_id", "1")]),
+        "/api/add_closure" => ("", vec![("day", "2026-12-24"), ("reason", "Holiday")]),
+        "/api/remove_closure" => ("", vec![("day", "2026-12-25")]),
         "/api/set_session_topic" => ("", vec![("session_id", "1"), ("topic", "Check-in")]),
         _ => ("", vec![("level_of_care", "iop")]),
     }

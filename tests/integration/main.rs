@@ -11,6 +11,7 @@ mod support;
 
 mod accounts;
 mod authorization;
+mod closures;
 mod directory;
 mod http_security;
 mod sessions;

@@ -241,6 +241,16 @@ pub const CLIENT: (&str, &str) = ("client@demo.kindred.care", "kindred-demo-clie
 pub const FACILITATOR: (&str, &str) = ("facilitator@demo.kindred.care", "kindred-demo-staff");
 pub const ADMIN: (&str, &str) = ("admin@demo.kindred.care", "kindred-demo-admin");
 
+/// Fails a test that takes over a minute instead of letting it hang the run.
+pub async fn within_limit(test: impl std::future::Future<Output = ()>) {
+    if tokio::time::timeout(std::time::Duration::from_secs(60), test)
+        .await
+        .is_err()
+    {
+        panic!("test took longer than 60 s (a hang?)");
+    }
+}
+
 /// Runs an async test body on SQLite and on PostgreSQL.
 macro_rules! both_backends {
     ($(async fn $name:ident($app:ident) $body:block)*) => {
@@ -258,13 +268,13 @@ macro_rules! both_backends {
                     let app = $crate::support::TestApp::new($crate::support::Backend::Sqlite)
                         .await
                         .expect("sqlite app");
-                    run(app).await;
+                    $crate::support::within_limit(run(app)).await;
                 }
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
                     if let Some(app) = $crate::support::TestApp::new($crate::support::Backend::Postgres).await {
-                        run(app).await;
+                        $crate::support::within_limit(run(app)).await;
                     }
                 }
             }

@@ -82,6 +82,16 @@ fn Welcome(me: Me) -> impl IntoView {
                                 <a href="/staff/codes">"Issue an enrollment code"</a>
                                 " for a new client."
                             </p>
+                            <p>
+                                <a href="/staff/groups/new">"Create a group"</a>
+                                " or open one from "
+                                <a href="/groups">"the directory"</a>
+                                " to edit it, cancel a session or set its topic."
+                            </p>
+                            <p>
+                                <a href="/staff/closures">"Program closures"</a>
+                                ": holidays and other days without sessions."
+                            </p>
                         </div>
                     </section>
                 }
