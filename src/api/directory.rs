@@ -52,9 +52,7 @@ pub async fn list_groups(#[server(default)] query: DirectoryQuery) -> AppResult<
         async {
             let state = crate::server::auth::app_state()?;
             let viewer = crate::server::auth::current_principal()?;
-            if state.config.directory_members_only && viewer.is_none() {
-                return Err(crate::error::AppError::NotSignedIn);
-            }
+            crate::server::auth::require_directory_access(&state, viewer.as_ref())?;
             let filter = crate::domain::group::DirectoryFilter::from_query(|k| query.get(k));
             let now = state.now();
             let all = crate::server::directory::all_summaries(&state, now).await?;
@@ -106,9 +104,7 @@ pub async fn get_group(slug: String) -> AppResult<GroupDetail> {
         async {
             let state = crate::server::auth::app_state()?;
             let viewer = crate::server::auth::current_principal()?;
-            if state.config.directory_members_only && viewer.is_none() {
-                return Err(crate::error::AppError::NotSignedIn);
-            }
+            crate::server::auth::require_directory_access(&state, viewer.as_ref())?;
             let row = crate::server::repo::groups::find_by_slug(&state.db, &slug)
                 .await?
                 .filter(|g| {

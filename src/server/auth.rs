@@ -235,6 +235,14 @@ pub fn require_admin() -> AppResult<Staff> {
     }
 }
 
+/// The directory is public unless configured members-only: then a sign-in is needed.
+pub fn require_directory_access(state: &AppState, viewer: Option<&Principal>) -> AppResult<()> {
+    if state.config.directory_members_only && viewer.is_none() {
+        return Err(AppError::NotSignedIn);
+    }
+    Ok(())
+}
+
 /// Hashes a password with Argon2id off the async runtime.
 pub async fn hash_password(password: &Password) -> AppResult<String> {
     let pw = password.expose().to_string();

@@ -1,11 +1,10 @@
 //! Staff: program closure days.
 
 use crate::api::closures::{list_closures, AddClosure, ClosureView, RemoveClosure};
-use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::form_field::FormField;
-use crate::ui::context::use_session;
+use crate::ui::components::staff_only::StaffOnly;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,16 +12,11 @@ use leptos_meta::Title;
 /// `/staff/closures`: the days the program is closed.
 #[component]
 pub fn StaffClosuresPage() -> impl IntoView {
-    let session = use_session();
     view! {
         <Title text="Program closures · Kindred" />
-        <AsyncView resource=session.me let:me>
-            {match me {
-                Some(me) if me.is_staff() => view! { <ClosuresManager /> }.into_any(),
-                Some(_) => view! { <ErrorAlert error=Signal::derive(|| Some(AppError::Forbidden)) /> }.into_any(),
-                None => view! { <crate::ui::pages::account::SignInPrompt /> }.into_any(),
-            }}
-        </AsyncView>
+        <StaffOnly>
+            <ClosuresManager />
+        </StaffOnly>
     }
 }
 

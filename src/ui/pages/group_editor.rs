@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert, StatusAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::form_field::FormField;
-use crate::ui::context::use_session;
+use crate::ui::components::staff_only::StaffOnly;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,7 +20,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// `/staff/groups/new` and `/staff/groups/{slug}/edit`.
 #[component]
 pub fn GroupEditorPage() -> impl IntoView {
-    let session = use_session();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let data = Resource::new(
@@ -34,19 +33,11 @@ pub fn GroupEditorPage() -> impl IntoView {
         },
     );
     view! {
-        <AsyncView resource=session.me let:me>
-            {if me.as_ref().is_some_and(|m| m.is_staff()) {
-                view! {
-                    <AsyncView resource=data let:existing>
-                        <GroupEditor existing />
-                    </AsyncView>
-                }
-                    .into_any()
-            } else {
-                let e = if me.is_some() { AppError::Forbidden } else { AppError::NotSignedIn };
-                view! { <ErrorAlert error=Signal::derive(move || Some(e.clone())) /> }.into_any()
-            }}
-        </AsyncView>
+        <StaffOnly>
+            <AsyncView resource=data let:existing>
+                <GroupEditor existing />
+            </AsyncView>
+        </StaffOnly>
     }
 }
 

@@ -5,6 +5,7 @@ use crate::domain::account::IssuedCode;
 use crate::domain::role::LevelOfCare;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
+use crate::ui::components::staff_only::StaffOnly;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,19 +13,11 @@ use leptos_meta::Title;
 /// Enrollment codes (staff only): a form to issue one and the list of open codes.
 #[component]
 pub fn StaffCodesPage() -> impl IntoView {
-    let session = crate::ui::context::use_session();
     view! {
         <Title text="Enrollment codes · Kindred" />
-        <AsyncView resource=session.me let:me>
-            {match me {
-                Some(me) if me.is_staff() => view! { <CodesManager /> }.into_any(),
-                Some(_) => {
-                    view! { <ErrorAlert error=Signal::derive(|| Some(crate::error::AppError::Forbidden)) /> }
-                        .into_any()
-                }
-                None => view! { <crate::ui::pages::account::SignInPrompt /> }.into_any(),
-            }}
-        </AsyncView>
+        <StaffOnly>
+            <CodesManager />
+        </StaffOnly>
     }
 }
 
