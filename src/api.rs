@@ -5,4 +5,5 @@ pub mod account;
 pub mod closures;
 pub mod directory;
 pub mod program;
+pub mod signup;
 pub mod staff_groups;

@@ -6,3 +6,4 @@ pub mod group_input;
 pub mod ids;
 pub mod role;
 pub mod schedule;
+pub mod signup;

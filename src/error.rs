@@ -51,6 +51,11 @@ pub enum AppError {
     EmailTaken,
     /// The request came from another site and was refused.
     CrossSiteRequest,
+    /// A rule of the program refuses this (signup closed, wrong level of care …).
+    Refused {
+        /// A sentence saying why, and what the person can do instead.
+        reason: String,
+    },
     /// Something failed on the server; details are in the server log only.
     Internal,
     /// A transport-level failure (network down, bad response).
@@ -69,6 +74,13 @@ impl AppError {
         }
     }
 
+    /// Shorthand for a refusal by a program rule.
+    pub fn refused(reason: impl Into<String>) -> Self {
+        Self::Refused {
+            reason: reason.into(),
+        }
+    }
+
     /// The stable machine-readable code of this error.
     pub fn code(&self) -> &'static str {
         match self {
@@ -82,6 +94,7 @@ impl AppError {
             Self::EnrollmentCodeInvalid => "enrollment_code_invalid",
             Self::EmailTaken => "email_taken",
             Self::CrossSiteRequest => "cross_site_request",
+            Self::Refused { .. } => "refused",
             Self::Internal => "internal",
             Self::Transport { .. } => "transport",
         }
@@ -96,7 +109,7 @@ impl AppError {
             Self::BadCredentials => 401,
             Self::TooManyAttempts { .. } => 429,
             Self::Invalid { .. } | Self::InvalidFields { .. } | Self::EnrollmentCodeInvalid => 422,
-            Self::EmailTaken => 409,
+            Self::EmailTaken | Self::Refused { .. } => 409,
             Self::Internal | Self::Transport { .. } => 500,
         }
     }
@@ -181,6 +194,7 @@ impl fmt::Display for AppError {
                 "Something went wrong on our side. Nothing was changed — please try again."
             ),
             Self::Transport { message } => write!(f, "{message}"),
+            Self::Refused { reason } => write!(f, "{reason}"),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod http;
 pub mod ops;
 pub mod repo;
 pub mod router;
+pub mod signup;
 pub mod seed;
 pub mod staff_groups;
 pub mod state;

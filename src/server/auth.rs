@@ -62,11 +62,13 @@ pub struct CurrentSession(pub Option<Principal>);
 #[derive(Clone, Debug)]
 pub struct ClientAddr(pub String);
 
-fn hash_token(token: &str) -> String {
+/// SHA-256 of a secret token, as hex (what the database keeps).
+pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-fn new_token() -> String {
+/// A fresh random secret (256 bits, URL-safe).
+pub fn random_token() -> String {
     let bytes: [u8; 32] = rand::random();
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
@@ -263,7 +265,7 @@ async fn verify_password(password: &Password, hash: Option<String>) -> bool {
     let ok = tokio::task::spawn_blocking(move || {
         let hash = hash.unwrap_or_else(|| {
             DUMMY
-                .get_or_init(|| password_auth::generate_hash(new_token()))
+                .get_or_init(|| password_auth::generate_hash(random_token()))
                 .clone()
         });
         password_auth::verify_password(pw, &hash).is_ok()
@@ -302,7 +304,7 @@ pub async fn start_session(
     if let Some(prev) = previous {
         repo::sessions::delete(&state.db, &prev.session_hash).await?;
     }
-    let token = new_token();
+    let token = random_token();
     let now = state.now();
     let expires = now + i64::from(state.config.session_max_hours) * 3600;
     repo::sessions::create(&state.db, &hash_token(&token), user, now, expires).await?;

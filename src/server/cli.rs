@@ -242,6 +242,7 @@ async fn serve(config: Config, addr: Option<SocketAddr>) -> Result<(), CliError>
     let addr = addr.unwrap_or(options.site_addr);
     let app = router::router(state.clone(), options);
     let jobs = tokio::spawn(background_jobs(state.clone()));
+    let offers = tokio::spawn(offer_expiry(state.clone()));
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| CliError::Other(format!("cannot listen on {addr}: {e}")))?
@@ -261,9 +262,24 @@ async fn serve(config: Config, addr: Option<SocketAddr>) -> Result<(), CliError>
     .await
     .map_err(|e| CliError::Other(format!("server error: {e}")))?;
     jobs.abort();
+    offers.abort();
     state.db.close().await;
     tracing::info!("shut down cleanly");
     Ok(())
+}
+
+/// Every 15 s: unanswered seat offers past their deadline expire and pass to
+/// the next person waiting, also while nobody is using the app.
+async fn offer_expiry(state: AppState) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(15));
+    loop {
+        tick.tick().await;
+        match crate::server::signup::expire_offers(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(expired = n, "seat offers expired and passed on"),
+            Err(e) => tracing::warn!(error = %e, "offer expiry failed"),
+        }
+    }
 }
 
 /// Periodic housekeeping: removes expired sessions and keeps the rolling

@@ -51,6 +51,34 @@ pub struct Config {
     #[arg(long, env = "KINDRED_DIRECTORY_MEMBERS_ONLY", value_parser = BoolishValueParser::new())]
     pub directory_members_only: bool,
 
+    /// Minutes before a session starts when signup (and waitlist offers) close.
+    #[arg(long, env = "KINDRED_SIGNUP_CUTOFF_MINUTES", default_value_t = 60)]
+    pub signup_cutoff_minutes: u32,
+
+    /// Minutes a freed seat is held for the next person on the waitlist.
+    #[arg(long, env = "KINDRED_OFFER_MINUTES", default_value_t = 120)]
+    pub offer_minutes: u32,
+
+    /// Hours before start inside which a cancellation is recorded as late.
+    #[arg(long, env = "KINDRED_LATE_CANCEL_HOURS", default_value_t = 24)]
+    pub late_cancel_hours: u32,
+
+    /// Weekly program hours for clients in IOP.
+    #[arg(long, env = "KINDRED_IOP_WEEKLY_HOURS", default_value_t = 9)]
+    pub iop_weekly_hours: u32,
+
+    /// Days a week with groups for clients in IOP.
+    #[arg(long, env = "KINDRED_IOP_WEEKLY_DAYS", default_value_t = 3)]
+    pub iop_weekly_days: u32,
+
+    /// Weekly program hours for clients in PHP.
+    #[arg(long, env = "KINDRED_PHP_WEEKLY_HOURS", default_value_t = 20)]
+    pub php_weekly_hours: u32,
+
+    /// Days a week with groups for clients in PHP.
+    #[arg(long, env = "KINDRED_PHP_WEEKLY_DAYS", default_value_t = 5)]
+    pub php_weekly_days: u32,
+
     /// Load the demo program (groups, staff and client logins) into an empty database.
     #[arg(long, env = "KINDRED_DEMO", value_parser = BoolishValueParser::new())]
     pub demo: bool,
@@ -89,6 +117,29 @@ impl Config {
                 "KINDRED_SESSION_MAX_HOURS must be between 1 and 72".into(),
             ));
         }
+        if self.signup_cutoff_minutes > 7 * 24 * 60 {
+            return Err(ConfigError(
+                "KINDRED_SIGNUP_CUTOFF_MINUTES must be at most 10080 (a week)".into(),
+            ));
+        }
+        if !(5..=7 * 24 * 60).contains(&self.offer_minutes) {
+            return Err(ConfigError(
+                "KINDRED_OFFER_MINUTES must be between 5 and 10080".into(),
+            ));
+        }
+        if self.late_cancel_hours > 168 {
+            return Err(ConfigError(
+                "KINDRED_LATE_CANCEL_HOURS must be at most 168".into(),
+            ));
+        }
+        if self.iop_weekly_hours > 60 || self.php_weekly_hours > 60 {
+            return Err(ConfigError(
+                "weekly program hours must be at most 60".into(),
+            ));
+        }
+        if self.iop_weekly_days > 7 || self.php_weekly_days > 7 {
+            return Err(ConfigError("weekly program days must be at most 7".into()));
+        }
         if self.program_name.trim().is_empty() {
             return Err(ConfigError("KINDRED_PROGRAM_NAME must not be empty".into()));
         }
@@ -120,6 +171,13 @@ impl Config {
             demo: false,
             time_zone: "America/New_York".into(),
             directory_members_only: false,
+            signup_cutoff_minutes: 60,
+            offer_minutes: 120,
+            late_cancel_hours: 24,
+            iop_weekly_hours: 9,
+            iop_weekly_days: 3,
+            php_weekly_hours: 20,
+            php_weekly_days: 5,
         }
     }
 

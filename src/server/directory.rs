@@ -162,6 +162,8 @@ pub async fn sync_group(state: &AppState, row: &GroupRow) -> AppResult<SyncRepor
             .collect()
     };
     let report = groups::sync_sessions(&state.db, row.id, row.capacity, &occurrences, now).await?;
+    // A raised capacity opens seats: they go to the waitlist first.
+    crate::server::signup::fill_open_seats(state).await?;
     state.directory_cache.clear();
     Ok(report)
 }

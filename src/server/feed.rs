@@ -122,7 +122,7 @@ pub struct IcsQuery {
 }
 
 /// Escapes text for an iCalendar property value (RFC 5545 §3.3.11).
-fn ics_text(s: &str) -> String {
+pub(crate) fn ics_text(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
@@ -131,7 +131,7 @@ fn ics_text(s: &str) -> String {
 }
 
 /// Folds a content line at 75 octets (RFC 5545 §3.1).
-fn fold(line: &str) -> String {
+pub(crate) fn fold(line: &str) -> String {
     let mut out = String::new();
     let mut len = 0;
     for c in line.chars() {
@@ -228,6 +228,27 @@ pub async fn group_ics(
         body,
     )
         .into_response()
+}
+
+/// `GET /me/calendar/{secret}.ics`: a client's private feed of confirmed
+/// sessions, titled "Kindred session" (no group name, no program type).
+pub async fn my_calendar_ics(
+    Extension(state): Extension<AppState>,
+    Path(file): Path<String>,
+) -> Response {
+    let token = file.strip_suffix(".ics").unwrap_or(&file);
+    match crate::server::signup::feed_ics(&state, token).await {
+        Ok(Some(body)) => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            body,
+        )
+            .into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "This calendar address is no longer valid.").into_response(),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "calendar unavailable").into_response(),
+    }
 }
 
 #[cfg(test)]

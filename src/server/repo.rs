@@ -7,5 +7,6 @@ pub mod enrollment;
 pub mod groups;
 pub mod secrets;
 pub mod sessions;
+pub mod signups;
 pub mod throttle;
 pub mod users;

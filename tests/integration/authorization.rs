@@ -12,6 +12,8 @@ enum Access {
     SignedIn,
     /// Facilitators and admins.
     Staff,
+    /// Clients only (staff are refused with 403).
+    Client,
 }
 
 /// (path, method, who may call it)
@@ -37,6 +39,21 @@ const SERVER_FUNCTIONS: &[(&str, Method, Access)] = &[
     ("/api/list_closures", Method::GET, Access::Staff),
     ("/api/add_closure", Method::POST, Access::Staff),
     ("/api/remove_closure", Method::POST, Access::Staff),
+    ("/api/sign_up_for_session", Method::POST, Access::Client),
+    ("/api/cancel_signup", Method::POST, Access::Client),
+    ("/api/accept_offer", Method::POST, Access::Client),
+    ("/api/decline_offer", Method::POST, Access::Client),
+    ("/api/get_my_schedule", Method::GET, Access::Client),
+    ("/api/my_seats", Method::GET, Access::Public),
+    ("/api/create_calendar_feed", Method::POST, Access::Client),
+    ("/api/revoke_calendar_feed", Method::POST, Access::Client),
+    ("/api/get_session_roster", Method::GET, Access::Staff),
+    ("/api/add_to_session", Method::POST, Access::Staff),
+    ("/api/remove_from_session", Method::POST, Access::Staff),
+    ("/api/set_session_capacity", Method::POST, Access::Staff),
+    ("/api/move_up_waitlist", Method::POST, Access::Staff),
+    ("/api/mark_attendance", Method::POST, Access::Staff),
+    ("/api/staff_today", Method::GET, Access::Staff),
 ];
 
 /// Arguments that make each call meaningful (a real slug, a real-looking form).
@@ -69,6 +86,21 @@ fn sample_args(path: &str) -> (&'static str, Vec<(&'static str, &'static str)>) 
         "/api/add_closure" => ("", vec![("day", "2026-12-24"), ("reason", "Holiday")]),
         "/api/remove_closure" => ("", vec![("day", "2026-12-25")]),
         "/api/set_session_topic" => ("", vec![("session_id", "1"), ("topic", "Check-in")]),
+        "/api/my_seats" => ("?slug=alumni-circle", vec![]),
+        "/api/get_session_roster" => ("?session_id=1", vec![]),
+        "/api/sign_up_for_session"
+        | "/api/cancel_signup"
+        | "/api/accept_offer"
+        | "/api/decline_offer" => ("", vec![("session_id", "1")]),
+        "/api/add_to_session" => (
+            "",
+            vec![("session_id", "1"), ("email", "client@demo.kindred.care")],
+        ),
+        "/api/remove_from_session" | "/api/move_up_waitlist" => {
+            ("", vec![("signup_id", "1"), ("reason", "Probe")])
+        }
+        "/api/set_session_capacity" => ("", vec![("session_id", "1"), ("capacity", "12")]),
+        "/api/mark_attendance" => ("", vec![("signup_id", "1"), ("attendance", "present")]),
         _ => ("", vec![("level_of_care", "iop")]),
     }
 }
@@ -119,6 +151,14 @@ both_backends! {
                 Access::SignedIn => {
                     assert_eq!(visitor.status, StatusCode::UNAUTHORIZED, "{path}");
                     assert_eq!(as_client.status, StatusCode::OK, "{path}: {}", as_client.body);
+                }
+                Access::Client => {
+                    assert_eq!(visitor.status, StatusCode::UNAUTHORIZED, "{path}: {}", visitor.body);
+                    assert_eq!(as_staff.status, StatusCode::FORBIDDEN, "{path}: {}", as_staff.body);
+                    assert!(
+                        as_client.status != StatusCode::UNAUTHORIZED && as_client.status != StatusCode::FORBIDDEN,
+                        "{path}: client refused: {} {}", as_client.status, as_client.body
+                    );
                 }
                 Access::Staff => {
                     assert_eq!(visitor.status, StatusCode::UNAUTHORIZED, "{path}: {}", visitor.body);

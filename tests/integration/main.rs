@@ -15,3 +15,4 @@ mod closures;
 mod directory;
 mod http_security;
 mod sessions;
+mod signups;

@@ -100,6 +100,15 @@ pub async fn find_by_slug(db: &Db, slug: &str) -> Result<Option<GroupRow>, sqlx:
         .await)
 }
 
+/// A group by id (archived ones too).
+pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<GroupRow>, sqlx::Error> {
+    let sql = format!("SELECT {GROUP_COLUMNS} FROM groups g WHERE g.id = $1");
+    on_reader!(db, |pool| sqlx::query_as::<_, GroupRow>(&sql)
+        .bind(id)
+        .fetch_optional(pool)
+        .await)
+}
+
 /// All active groups (for session generation).
 pub async fn list_active(db: &Db) -> Result<Vec<GroupRow>, sqlx::Error> {
     let sql =
@@ -310,17 +319,19 @@ pub async fn sync_sessions(
         let mut tx = pool.begin().await?;
         let mut report = SyncReport::default();
         let existing: Vec<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT id, starts_at, taken FROM group_sessions WHERE group_id = $1 AND starts_at > $2",
+            "SELECT gs.id, gs.starts_at, (SELECT COUNT(*) FROM signups s WHERE s.session_id = gs.id \
+             AND s.status IN ('confirmed', 'waitlisted', 'offered')) \
+             FROM group_sessions gs WHERE gs.group_id = $1 AND gs.starts_at > $2",
         )
         .bind(group_id)
         .bind(now)
         .fetch_all(&mut *tx)
         .await?;
-        for (id, starts_at, taken) in &existing {
+        for (id, starts_at, active_signups) in &existing {
             if occurrences.iter().any(|(s, _)| s == starts_at) {
                 continue;
             }
-            if *taken == 0 {
+            if *active_signups == 0 {
                 report.removed += sqlx::query("DELETE FROM group_sessions WHERE id = $1")
                     .bind(id)
                     .execute(&mut *tx)
