@@ -3,9 +3,19 @@
 use crate::ui::context::provide_session;
 use crate::ui::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::pages::{
-    account::AccountPage, closures::StaffClosuresPage, crisis::CrisisPage,
-    directory::DirectoryPage, enroll::EnrollPage, group::GroupPage, group_editor::GroupEditorPage,
-    home::HomePage, not_found::NotFoundPage, offline::OfflinePage, sign_in::SignInPage,
+    account::AccountPage,
+    closures::StaffClosuresPage,
+    crisis::CrisisPage,
+    directory::DirectoryPage,
+    enroll::EnrollPage,
+    group::GroupPage,
+    group_editor::GroupEditorPage,
+    home::HomePage,
+    my_schedule::MySchedulePage,
+    not_found::NotFoundPage,
+    offline::OfflinePage,
+    roster::{SessionRosterPage, StaffTodayPage},
+    sign_in::SignInPage,
     staff_codes::StaffCodesPage,
 };
 use leptos::prelude::*;
@@ -73,6 +83,9 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/staff/codes") view=StaffCodesPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/groups/new") view=GroupEditorPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/closures") view=StaffClosuresPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/today") view=StaffTodayPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/sessions/:id") view=SessionRosterPage ssr=SsrMode::Async />
+                <Route path=path!("/me/schedule") view=MySchedulePage ssr=SsrMode::Async />
                 <Route path=path!("/staff/groups/:slug/edit") view=GroupEditorPage ssr=SsrMode::Async />
             </Routes>
         </main>

@@ -13,8 +13,8 @@ pub mod http;
 pub mod ops;
 pub mod repo;
 pub mod router;
-pub mod signup;
 pub mod seed;
+pub mod signup;
 pub mod staff_groups;
 pub mod state;
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /** A demo account seeded by `KINDRED_DEMO=1`. */
 export interface Account {
@@ -135,4 +135,59 @@ export async function openCodes(page: Page): Promise<string[]> {
     codes.push((await cells.first().innerText()).trim());
   }
   return codes;
+}
+
+/** The four projects in a fixed order, so tests can pick per-project data. */
+export function projectIndex(testInfo: TestInfo): number {
+  const i = ['desktop-js', 'phone-js', 'desktop-nojs', 'phone-nojs'].indexOf(testInfo.project.name);
+  return i < 0 ? 0 : i;
+}
+
+/** Calls a server function directly (test setup), failing loudly on an error answer. */
+export async function callApi(
+  ctx: APIRequestContext,
+  name: string,
+  form: Record<string, string> = {},
+): Promise<any> {
+  const res = await ctx.post(`/api/${name}`, { form, headers: { Accept: 'application/json' } });
+  const text = await res.text();
+  if (!res.ok()) throw new Error(`${name}: ${res.status()} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** A request context signed in as `account` (for test setup through the API). */
+export async function apiAs(account: Account): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  await callApi(ctx, 'sign_in', { email: account.email, password: account.password });
+  return ctx;
+}
+
+/** Enrolls a new client through a staff-issued code; unique to this test and project. */
+export async function freshClient(testInfo: TestInfo, tag: string, level = 'iop'): Promise<Account> {
+  const staff = await apiAs(FACILITATOR);
+  const issued = await callApi(staff, 'issue_enrollment_code', { level_of_care: level });
+  await staff.dispose();
+  const account: Account = {
+    email: `${tag.toLowerCase()}-${unique(testInfo)}@e2e.kindred.care`,
+    password: 'e2e-client-password',
+    name: `${tag} Tester`,
+  };
+  const ctx = await playwrightRequest.newContext({ baseURL: testInfo.project.use.baseURL });
+  await callApi(ctx, 'enroll', {
+    code: issued.code,
+    preferred_name: account.name,
+    email: account.email,
+    password: account.password,
+  });
+  await ctx.dispose();
+  return account;
+}
+
+/** The id of the `index`-th upcoming session of a group (0 = the next one). */
+export async function sessionId(slug: string, index: number): Promise<number> {
+  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const res = await ctx.get(`/api/get_group?slug=${slug}`);
+  const group = await res.json();
+  await ctx.dispose();
+  return group.upcoming[index].id;
 }

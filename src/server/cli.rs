@@ -55,6 +55,20 @@ enum AdminTask {
         #[arg(long, default_value_t = 200)]
         count: u32,
     },
+    /// Add COUNT synthetic IOP clients that are already signed in, and write their
+    /// session cookies and the open IOP sessions to files (benchmarks only; the
+    /// accounts have no usable password).
+    SeedClients {
+        /// How many clients to add.
+        #[arg(long, default_value_t = 200)]
+        count: u32,
+        /// Where to write one session cookie value per line.
+        #[arg(long)]
+        cookies_file: std::path::PathBuf,
+        /// Where to write one open IOP session id per line.
+        #[arg(long)]
+        sessions_file: std::path::PathBuf,
+    },
     /// Create a staff account. The password is read from KINDRED_ADMIN_PASSWORD or standard input.
     Create {
         /// E-mail address to sign in with.
@@ -162,6 +176,23 @@ async fn admin(config: Config, task: AdminTask) -> Result<(), CliError> {
         AdminTask::SeedGroups { count } => {
             let added = seed::groups::load_synthetic(&state, count).await?;
             println!("Added {added} synthetic groups.");
+            Ok(())
+        }
+        AdminTask::SeedClients {
+            count,
+            cookies_file,
+            sessions_file,
+        } => {
+            let (cookies, sessions) = seed::load_bench_clients(&state, count).await?;
+            let io = |e: std::io::Error| CliError::Other(format!("could not write: {e}"));
+            std::fs::write(&cookies_file, cookies.join("\n") + "\n").map_err(io)?;
+            let ids: Vec<String> = sessions.iter().map(i64::to_string).collect();
+            std::fs::write(&sessions_file, ids.join("\n") + "\n").map_err(io)?;
+            println!(
+                "Added {} signed-in clients; {} open IOP sessions.",
+                cookies.len(),
+                sessions.len()
+            );
             Ok(())
         }
         AdminTask::Create { email, name, role } => {

@@ -246,7 +246,11 @@ pub async fn my_calendar_ics(
             body,
         )
             .into_response(),
-        Ok(None) => (StatusCode::NOT_FOUND, "This calendar address is no longer valid.").into_response(),
+        Ok(None) => (
+            StatusCode::NOT_FOUND,
+            "This calendar address is no longer valid.",
+        )
+            .into_response(),
         Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "calendar unavailable").into_response(),
     }
 }

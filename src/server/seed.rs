@@ -87,3 +87,52 @@ pub fn print_demo_logins() {
         println!("  {:<14} {:<32} {}", l.role.label(), l.email, l.password);
     }
 }
+
+/// Benchmarks only: `count` synthetic IOP clients with live sessions. Returns
+/// their session tokens (cookie values) and the ids of open IOP sessions that
+/// have not reached their signup cut-off. The accounts cannot sign in: their
+/// password hash is not a valid hash.
+pub async fn load_bench_clients(
+    state: &AppState,
+    count: u32,
+) -> Result<(Vec<String>, Vec<i64>), crate::error::AppError> {
+    let now = state.now();
+    let expires = now + i64::from(state.config.session_max_hours) * 3600;
+    let start = repo::users::count(&state.db).await?;
+    let mut tokens = Vec::new();
+    for i in 0..count {
+        let email = format!(
+            "bench-client-{}@bench.kindred.invalid",
+            start + i64::from(i)
+        );
+        let Some(user) = repo::users::insert(
+            &state.db,
+            &repo::users::NewUser {
+                email: &email,
+                password_hash: "!bench-account-cannot-sign-in",
+                role: Role::Client,
+                preferred_name: "Bench Client",
+                level_of_care: Some(LevelOfCare::Iop),
+                now,
+            },
+        )
+        .await?
+        else {
+            continue;
+        };
+        let token = crate::server::auth::random_token();
+        repo::sessions::create(
+            &state.db,
+            &crate::server::auth::hash_token(&token),
+            user,
+            now,
+            expires,
+        )
+        .await?;
+        tokens.push(token);
+    }
+    let cutoff = i64::from(state.config.signup_cutoff_minutes) * 60;
+    let iop = i64::from(crate::domain::group::Levels::of(&[LevelOfCare::Iop]).0);
+    let sessions = repo::signups::open_session_ids(&state.db, now + cutoff, iop).await?;
+    Ok((tokens, sessions))
+}

@@ -228,7 +228,9 @@ pub async fn decline(state: &AppState, client: &Principal, session_id: i64) -> A
         rules(state),
     )
     .await?
-    .ok_or_else(|| AppError::refused("There is no seat offer for you on this session right now."))?;
+    .ok_or_else(|| {
+        AppError::refused("There is no seat offer for you on this session right now.")
+    })?;
     state.directory_cache.clear();
     Ok(MySeat {
         status: SignupStatus::Declined,
@@ -275,9 +277,7 @@ pub async fn seats_in_group(
 fn week_bounds(now: i64, tz: &TimeZone) -> Option<(i64, i64)> {
     let today = local_date(now, tz)?;
     let monday = today
-        .checked_sub(jiff::Span::new().days(i64::from(
-            today.weekday().to_monday_zero_offset(),
-        )))
+        .checked_sub(jiff::Span::new().days(i64::from(today.weekday().to_monday_zero_offset())))
         .ok()?;
     let next = monday.checked_add(jiff::Span::new().days(7)).ok()?;
     let start = monday.to_zoned(tz.clone()).ok()?.timestamp().as_second();
@@ -304,7 +304,9 @@ pub async fn my_schedule(state: &AppState, client: &Principal) -> AppResult<MySc
                 join_link: (virtual_session && confirmed && in_window)
                     .then(|| r.virtual_link.clone())
                     .flatten(),
-                join_opens: (virtual_session && confirmed && now < r.starts_at - JOIN_LINK_LEAD_SECS)
+                join_opens: (virtual_session
+                    && confirmed
+                    && now < r.starts_at - JOIN_LINK_LEAD_SECS)
                     .then(|| describe_start(r.starts_at - JOIN_LINK_LEAD_SECS, now, &tz)),
                 location: (!virtual_session).then(|| r.location.clone()).flatten(),
                 format: format.label().to_string(),
@@ -506,7 +508,12 @@ pub async fn add_client(
 }
 
 /// Staff: removes someone from a session with a reason; their seat goes to the waitlist.
-pub async fn remove(state: &AppState, staff: &Staff, signup_id: i64, reason: &str) -> AppResult<()> {
+pub async fn remove(
+    state: &AppState,
+    staff: &Staff,
+    signup_id: i64,
+    reason: &str,
+) -> AppResult<()> {
     let reason = require_reason(reason)?;
     let row = signups::find(&state.db, signup_id)
         .await?
@@ -574,10 +581,17 @@ pub async fn set_capacity(
 }
 
 /// Staff: moves someone to the front of the waitlist, with a recorded reason.
-pub async fn move_up(state: &AppState, staff: &Staff, signup_id: i64, reason: &str) -> AppResult<()> {
+pub async fn move_up(
+    state: &AppState,
+    staff: &Staff,
+    signup_id: i64,
+    reason: &str,
+) -> AppResult<()> {
     let reason = require_reason(reason)?;
     if !signups::move_to_front(&state.db, signup_id, rules(state)).await? {
-        return Err(AppError::refused("This person is no longer on the waitlist."));
+        return Err(AppError::refused(
+            "This person is no longer on the waitlist.",
+        ));
     }
     audit::append(
         &state.db,
@@ -600,13 +614,20 @@ pub async fn mark(
 ) -> AppResult<()> {
     let value = match attendance {
         "" | "clear" => None,
-        other => Some(
-            Attendance::parse(other)
-                .ok_or_else(|| AppError::invalid("attendance", "Choose present, late, left early, absent or excused."))?,
-        ),
+        other => Some(Attendance::parse(other).ok_or_else(|| {
+            AppError::invalid(
+                "attendance",
+                "Choose present, late, left early, absent or excused.",
+            )
+        })?),
     };
-    if !signups::set_attendance(&state.db, signup_id, value.map(Attendance::as_str), state.now())
-        .await?
+    if !signups::set_attendance(
+        &state.db,
+        signup_id,
+        value.map(Attendance::as_str),
+        state.now(),
+    )
+    .await?
     {
         return Err(AppError::refused(
             "Attendance can only be marked for confirmed members.",
@@ -715,10 +736,7 @@ pub async fn feed_ics(state: &AppState, token: &str) -> AppResult<Option<String>
     }
     lines.push("END:VCALENDAR".into());
     Ok(Some(
-        lines
-            .iter()
-            .map(|l| crate::server::feed::fold(l))
-            .collect(),
+        lines.iter().map(|l| crate::server::feed::fold(l)).collect(),
     ))
 }
 

@@ -3,4 +3,5 @@
 pub mod alert;
 pub mod async_view;
 pub mod form_field;
+pub mod seat_actions;
 pub mod staff_only;

@@ -69,6 +69,7 @@ fn nav_links(me: Option<&Me>) -> AnyView {
             <ul class="site-nav__list site-nav__list--staff">
                 {nav_link("/", "Home")}
                 {nav_link("/groups", "Groups")}
+                {nav_link("/staff/today", "Today")}
                 {nav_link("/staff/groups/new", "New group")}
                 {nav_link("/staff/codes", "Enrollment codes")}
                 {nav_link("/account", "Account")}
@@ -81,6 +82,7 @@ fn nav_links(me: Option<&Me>) -> AnyView {
         Some(_) => view! {
             <ul class="site-nav__list site-nav__list--client">
                 {nav_link("/", "Home")}
+                {nav_link("/me/schedule", "My schedule")}
                 {nav_link("/groups", "Groups")}
                 {nav_link("/account", "Account")}
                 <li>

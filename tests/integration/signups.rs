@@ -1,6 +1,7 @@
 //! Session signup: capacity under concurrency, waitlists and offers with an
 //! injectable clock, the rules clients meet, and what each role may see.
 
+use crate::support::*;
 use kindred::domain::role::{LevelOfCare, Role};
 use kindred::domain::signup::SignupStatus;
 use kindred::error::AppError;
@@ -9,12 +10,17 @@ use kindred::server::repo::groups::{self, GroupFields};
 use kindred::server::repo::signups;
 use kindred::server::repo::users::{self, NewUser};
 use kindred::server::signup;
-use crate::support::*;
 use std::sync::Arc;
 use tokio::sync::Barrier;
 
 /// A one-session group starting `starts_in` seconds after now. Levels: IOP (2).
-async fn session_group(app: &TestApp, slug: &str, capacity: i64, open: bool, starts_in: i64) -> (i64, i64) {
+async fn session_group(
+    app: &TestApp,
+    slug: &str,
+    capacity: i64,
+    open: bool,
+    starts_in: i64,
+) -> (i64, i64) {
     let now = app.state.now();
     let fields = GroupFields {
         slug,
@@ -36,12 +42,24 @@ async fn session_group(app: &TestApp, slug: &str, capacity: i64, open: bool, sta
         start_minute: 600,
         duration_minutes: 60,
     };
-    let group_id = groups::insert(&app.state.db, &fields, now).await.unwrap().unwrap();
-    let start = now + starts_in;
-    groups::sync_sessions(&app.state.db, group_id, capacity.max(2), &[(start, start + 3600)], now)
+    let group_id = groups::insert(&app.state.db, &fields, now)
         .await
+        .unwrap()
         .unwrap();
-    let session = groups::sessions_after(&app.state.db, group_id, now, 1).await.unwrap()[0].id;
+    let start = now + starts_in;
+    groups::sync_sessions(
+        &app.state.db,
+        group_id,
+        capacity.max(2),
+        &[(start, start + 3600)],
+        now,
+    )
+    .await
+    .unwrap();
+    let session = groups::sessions_after(&app.state.db, group_id, now, 1)
+        .await
+        .unwrap()[0]
+        .id;
     (group_id, session)
 }
 
@@ -77,10 +95,19 @@ async fn clients(app: &TestApp, prefix: &str, n: usize, level: LevelOfCare) -> V
     out
 }
 
-fn status_of(app_state: &kindred::server::state::AppState, session: i64, p: &Principal) -> impl std::future::Future<Output = Option<SignupStatus>> {
+fn status_of(
+    app_state: &kindred::server::state::AppState,
+    session: i64,
+    p: &Principal,
+) -> impl std::future::Future<Output = Option<SignupStatus>> {
     let db = app_state.db.clone();
     let user = p.user_id.0;
-    async move { signups::find_for(&db, session, user).await.unwrap().map(|r| r.status()) }
+    async move {
+        signups::find_for(&db, session, user)
+            .await
+            .unwrap()
+            .map(|r| r.status())
+    }
 }
 
 /// Confirmed + offered equals `taken`, which never exceeds capacity.

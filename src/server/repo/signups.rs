@@ -46,7 +46,8 @@ impl SignupRow {
     }
 }
 
-const SIGNUP_COLUMNS: &str = "s.id, s.session_id, s.user_id, s.status, s.queue_key, s.auto_accept, \
+const SIGNUP_COLUMNS: &str =
+    "s.id, s.session_id, s.user_id, s.status, s.queue_key, s.auto_accept, \
     s.offer_expires_at, s.late_cancel, s.attendance, s.added_by_staff, s.staff_note, \
     CASE WHEN s.status = 'waitlisted' THEN (SELECT COUNT(*) FROM signups w \
         WHERE w.session_id = s.session_id AND w.status = 'waitlisted' \
@@ -87,7 +88,9 @@ macro_rules! lock_session {
             Backend::Postgres => {
                 "SELECT starts_at, capacity, taken FROM group_sessions WHERE id = $1 FOR UPDATE"
             }
-            Backend::Sqlite => "SELECT starts_at, capacity, taken FROM group_sessions WHERE id = $1",
+            Backend::Sqlite => {
+                "SELECT starts_at, capacity, taken FROM group_sessions WHERE id = $1"
+            }
         };
         sqlx::query_as::<_, (i64, i64, i64)>(sql)
             .bind($session_id)
@@ -205,11 +208,12 @@ pub async fn join(
         } else {
             SignupStatus::Waitlisted
         };
-        let (queue_key,): (i64,) =
-            sqlx::query_as("SELECT COALESCE(MAX(queue_key), 0) + 1 FROM signups WHERE session_id = $1")
-                .bind(session_id)
-                .fetch_one(&mut *tx)
-                .await?;
+        let (queue_key,): (i64,) = sqlx::query_as(
+            "SELECT COALESCE(MAX(queue_key), 0) + 1 FROM signups WHERE session_id = $1",
+        )
+        .bind(session_id)
+        .fetch_one(&mut *tx)
+        .await?;
         if existing.is_some() {
             sqlx::query(
                 "UPDATE signups SET status = $1, queue_key = $2, auto_accept = $3, offer_expires_at = NULL, \
@@ -284,7 +288,10 @@ pub async fn leave(
         };
         let status = row.status();
         let (new_status, late) = match how {
-            Leave::Cancel { late } if status.is_active() => (SignupStatus::Cancelled, late && status == SignupStatus::Confirmed),
+            Leave::Cancel { late } if status.is_active() => (
+                SignupStatus::Cancelled,
+                late && status == SignupStatus::Confirmed,
+            ),
             Leave::Decline if status == SignupStatus::Offered => (SignupStatus::Declined, false),
             Leave::Remove if status.is_active() => (SignupStatus::Removed, false),
             _ => return Ok(None),
@@ -411,7 +418,11 @@ pub async fn fill_all(db: &Db, rules: OfferRules) -> Result<Filled, sqlx::Error>
     })?;
     let mut all = Vec::new();
     for (session_id,) in sessions {
-        all.extend(set_capacity(db, session_id, None, rules).await?.unwrap_or_default());
+        all.extend(
+            set_capacity(db, session_id, None, rules)
+                .await?
+                .unwrap_or_default(),
+        );
     }
     Ok(all)
 }
@@ -449,15 +460,20 @@ pub async fn set_capacity(
 
 /// Moves a waiting signup to the front of the waitlist (the reason is audited
 /// by the caller). Returns whether it was on the waitlist.
-pub async fn move_to_front(db: &Db, signup_id: i64, rules: OfferRules) -> Result<bool, sqlx::Error> {
+pub async fn move_to_front(
+    db: &Db,
+    signup_id: i64,
+    rules: OfferRules,
+) -> Result<bool, sqlx::Error> {
     let backend = db.backend();
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
-        let session: Option<(i64,)> =
-            sqlx::query_as("SELECT session_id FROM signups WHERE id = $1 AND status = 'waitlisted'")
-                .bind(signup_id)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let session: Option<(i64,)> = sqlx::query_as(
+            "SELECT session_id FROM signups WHERE id = $1 AND status = 'waitlisted'",
+        )
+        .bind(signup_id)
+        .fetch_optional(&mut *tx)
+        .await?;
         let Some((session_id,)) = session else {
             return Ok(false);
         };
@@ -521,8 +537,9 @@ pub async fn find_for(
     session_id: i64,
     user_id: i64,
 ) -> Result<Option<SignupRow>, sqlx::Error> {
-    let sql =
-        format!("SELECT {SIGNUP_COLUMNS} FROM signups s WHERE s.session_id = $1 AND s.user_id = $2");
+    let sql = format!(
+        "SELECT {SIGNUP_COLUMNS} FROM signups s WHERE s.session_id = $1 AND s.user_id = $2"
+    );
     on_reader!(db, |pool| sqlx::query_as::<_, SignupRow>(&sql)
         .bind(session_id)
         .bind(user_id)
@@ -654,8 +671,13 @@ pub struct SessionCounts {
 }
 
 /// Sessions starting in `[from, to)` with their signup counts.
-pub async fn counts_between(db: &Db, from: i64, to: i64) -> Result<Vec<SessionCounts>, sqlx::Error> {
-    on_reader!(db, |pool| sqlx::query_as::<_, SessionCounts>(
+pub async fn counts_between(
+    db: &Db,
+    from: i64,
+    to: i64,
+) -> Result<Vec<SessionCounts>, sqlx::Error> {
+    on_reader!(db, |pool| {
+        sqlx::query_as::<_, SessionCounts>(
         "SELECT gs.id, gs.starts_at, gs.capacity, gs.cancelled_at, g.name, \
                 (SELECT COUNT(*) FROM signups s WHERE s.session_id = gs.id AND s.status = 'confirmed') AS booked, \
                 (SELECT COUNT(*) FROM signups s WHERE s.session_id = gs.id AND s.status = 'waitlisted') AS waitlisted, \
@@ -667,7 +689,8 @@ pub async fn counts_between(db: &Db, from: i64, to: i64) -> Result<Vec<SessionCo
     .bind(from)
     .bind(to)
     .fetch_all(pool)
-    .await)
+    .await
+    })
 }
 
 /// Upcoming open sessions with free seats, for suggestions: (session id,
@@ -682,7 +705,8 @@ pub async fn open_sessions(
     from: i64,
     to: i64,
 ) -> Result<Vec<OpenSession>, sqlx::Error> {
-    on_reader!(db, |pool| sqlx::query_as::<_, OpenSession>(
+    on_reader!(db, |pool| {
+        sqlx::query_as::<_, OpenSession>(
         "SELECT gs.id, gs.starts_at, gs.ends_at, gs.capacity - gs.taken, g.slug, g.name, g.levels \
          FROM group_sessions gs JOIN groups g ON g.id = gs.group_id \
          WHERE gs.starts_at >= $1 AND gs.starts_at < $2 AND gs.cancelled_at IS NULL AND gs.taken < gs.capacity \
@@ -696,12 +720,19 @@ pub async fn open_sessions(
     .bind(to)
     .bind(user_id)
     .fetch_all(pool)
-    .await)
+    .await
+    })
 }
 
 /// Replaces a client's calendar-feed secret (stored as a hash).
-pub async fn set_feed(db: &Db, user_id: i64, token_hash: &str, now: i64) -> Result<(), sqlx::Error> {
-    on_writer!(db, |pool| sqlx::query(
+pub async fn set_feed(
+    db: &Db,
+    user_id: i64,
+    token_hash: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    on_writer!(db, |pool| {
+        sqlx::query(
         "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at"
     )
@@ -710,16 +741,19 @@ pub async fn set_feed(db: &Db, user_id: i64, token_hash: &str, now: i64) -> Resu
     .bind(now)
     .execute(pool)
     .await
-    .map(|_| ()))
+    .map(|_| ())
+    })
 }
 
 /// Turns a client's calendar feed off.
 pub async fn delete_feed(db: &Db, user_id: i64) -> Result<u64, sqlx::Error> {
-    on_writer!(db, |pool| sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1")
-        .bind(user_id)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
+    on_writer!(db, |pool| sqlx::query(
+        "DELETE FROM calendar_feeds WHERE user_id = $1"
+    )
+    .bind(user_id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
 }
 
 /// Whose feed a secret opens.
@@ -746,7 +780,10 @@ pub async fn has_feed(db: &Db, user_id: i64) -> Result<bool, sqlx::Error> {
 
 /// Counts used by invariant tests and health checks: (confirmed, offered,
 /// waitlisted, taken, capacity) for one session.
-pub async fn seat_counts(db: &Db, session_id: i64) -> Result<(i64, i64, i64, i64, i64), sqlx::Error> {
+pub async fn seat_counts(
+    db: &Db,
+    session_id: i64,
+) -> Result<(i64, i64, i64, i64, i64), sqlx::Error> {
     on_reader!(db, |pool| sqlx::query_as::<_, (i64, i64, i64, i64, i64)>(
         "SELECT (SELECT COUNT(*) FROM signups WHERE session_id = $1 AND status = 'confirmed'), \
                 (SELECT COUNT(*) FROM signups WHERE session_id = $1 AND status = 'offered'), \
@@ -756,4 +793,21 @@ pub async fn seat_counts(db: &Db, session_id: i64) -> Result<(i64, i64, i64, i64
     .bind(session_id)
     .fetch_one(pool)
     .await)
+}
+
+/// Ids of sessions starting after `from` in open, active groups that serve any
+/// of the levels in `levels` (benchmark set-up).
+pub async fn open_session_ids(db: &Db, from: i64, levels: i64) -> Result<Vec<i64>, sqlx::Error> {
+    on_reader!(db, |pool| {
+        sqlx::query_as::<_, (i64,)>(
+        "SELECT gs.id FROM group_sessions gs JOIN groups g ON g.id = gs.group_id \
+         WHERE gs.starts_at > $1 AND gs.cancelled_at IS NULL AND g.archived_at IS NULL AND g.is_open \
+         AND (g.levels & $2) <> 0 ORDER BY gs.starts_at"
+    )
+    .bind(from)
+    .bind(levels)
+    .fetch_all(pool)
+    .await
+    .map(|rows| rows.into_iter().map(|(id,)| id).collect())
+    })
 }

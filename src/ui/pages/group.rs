@@ -1,10 +1,14 @@
 //! One group's page (`/groups/{slug}`): what it is, when it meets, seats left.
 
 use crate::api::directory::get_group;
+use crate::api::signup::my_seats;
 use crate::api::staff_groups::{CancelSession, RestoreSession, SetSessionTopic};
 use crate::domain::group::{describe_seats, short_level, GroupDetail, GroupFormat, SessionSummary};
+use crate::domain::signup::MySeat;
+use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert, StatusAlert};
 use crate::ui::components::async_view::AsyncView;
+use crate::ui::components::seat_actions::{SeatActions, SignupActions, SignupFeedback};
 use crate::ui::context::use_session;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -30,6 +34,7 @@ pub fn GroupPage() -> impl IntoView {
         restore: ServerAction::new(),
     };
     provide_context(actions);
+    let signup = SignupActions::provide();
     let data = Resource::new(
         move || {
             (
@@ -37,10 +42,16 @@ pub fn GroupPage() -> impl IntoView {
                 actions.topic.version().get(),
                 actions.cancel.version().get(),
                 actions.restore.version().get(),
+                signup.version(),
             )
         },
         |(slug, ..)| get_group(slug),
     );
+    let seats = Resource::new(
+        move || (slug.get(), signup.version()),
+        |(slug, _)| my_seats(slug),
+    );
+    provide_context(MySeats(seats));
     let errors = [
         action_error(actions.topic.value()),
         action_error(actions.cancel.value()),
@@ -57,6 +68,7 @@ pub fn GroupPage() -> impl IntoView {
                 .map(|m| view! { <StatusAlert success=true message=m /> })
         }}
         <ErrorAlert error />
+        <SignupFeedback />
         <AsyncView resource=data let:group>
             <GroupDetails group />
         </AsyncView>
@@ -182,11 +194,15 @@ fn GroupDetails(group: GroupDetail) -> impl IntoView {
                                 };
                                 let class = if s.cancelled.is_some() { "session-list__item session-list__item--cancelled" } else { "session-list__item" };
                                 let manage = s.clone();
+                                let seat = (s.cancelled.is_none()).then(|| view! {
+                                    <ClientSeat session_id=s.id full=s.seats_left == 0 may_join=group.viewer_may_join is_open=g.is_open />
+                                });
                                 view! {
                                     <li class=class>
                                         <span class="session-list__when">{s.when.clone()}</span>
                                         {s.topic.clone().map(|t| view! { <span class="session-list__topic">{t}</span> })}
                                         <span class="session-list__seats">{status}</span>
+                                        {seat}
                                         {move || is_staff.get().then(|| view! { <SessionManager session=manage.clone() /> })}
                                     </li>
                                 }
@@ -197,6 +213,43 @@ fn GroupDetails(group: GroupDetail) -> impl IntoView {
                     .into_any()
             }}
         </section>
+    }
+}
+
+/// The signed-in client's seats in this group's sessions.
+#[derive(Clone, Copy)]
+struct MySeats(Resource<Result<Vec<MySeat>, AppError>>);
+
+/// What a person can do about one session: sign in, sign up, or manage their seat.
+#[component]
+fn ClientSeat(session_id: i64, full: bool, may_join: Option<bool>, is_open: bool) -> impl IntoView {
+    let MySeats(seats) = expect_context::<MySeats>();
+    let session = use_session();
+    move || {
+        let signed_in = session.me.get().and_then(|r| r.ok()).flatten();
+        let seat = seats
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|list| list.into_iter().find(|s| s.session_id == session_id));
+        match (signed_in, seat, may_join) {
+            (None, ..) => view! {
+                <a class="button button--link" href="/sign-in">"Sign in to sign up"</a>
+            }
+            .into_any(),
+            (Some(_), Some(seat), _) => view! {
+                <span class="session-list__mine">{seat.describe()}</span>
+                <SeatActions session_id seat=Some(seat) />
+            }
+            .into_any(),
+            (Some(_), None, Some(true)) if is_open => {
+                view! { <SeatActions session_id seat=None full /> }.into_any()
+            }
+            (Some(_), None, Some(true)) => view! {
+                <span class="form__hint">"Closed group: your facilitator adds members."</span>
+            }
+            .into_any(),
+            _ => ().into_any(),
+        }
     }
 }
 
@@ -211,6 +264,9 @@ fn SessionManager(session: SessionSummary) -> impl IntoView {
     view! {
         <details class="session-list__manage">
             <summary>"Manage session"</summary>
+            <p>
+                <a class="button button--secondary" href=format!("/staff/sessions/{}", session.id)>"Roster and attendance"</a>
+            </p>
             <ActionForm action=actions.topic attr:class="form">
                 <input type="hidden" name="session_id" value=id_topic />
                 <label class="form__label" for=topic_id.clone()>"Topic of the day"</label>

@@ -1,9 +1,12 @@
 //! The home page: a welcome for visitors, a personal start page when signed in.
 
+use crate::api::signup::get_my_schedule;
 use crate::domain::account::Me;
+use crate::domain::signup::SignupStatus;
 use crate::ui::components::alert::StatusAlert;
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::context::use_session;
+use crate::ui::pages::my_schedule::HoursMeterCard;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -79,6 +82,10 @@ fn Welcome(me: Me) -> impl IntoView {
                         <h2 id="staff-title" class="card__title">"Staff tools"</h2>
                         <div class="card__body">
                             <p>
+                                <a href="/staff/today">"Today's sessions"</a>
+                                ": rosters and attendance."
+                            </p>
+                            <p>
                                 <a href="/staff/codes">"Issue an enrollment code"</a>
                                 " for a new client."
                             </p>
@@ -96,6 +103,7 @@ fn Welcome(me: Me) -> impl IntoView {
                     </section>
                 }
             })}
+        {(!staff).then(|| view! { <ClientWeek /> })}
         <section class="card" aria-labelledby="account-title">
             <h2 id="account-title" class="card__title">"Your account"</h2>
             <div class="card__body">
@@ -104,5 +112,42 @@ fn Welcome(me: Me) -> impl IntoView {
                 </p>
             </div>
         </section>
+    }
+}
+
+/// A client's week at a glance: seat offers waiting for an answer, the next
+/// session, and the program-hours meter.
+#[component]
+fn ClientWeek() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_my_schedule());
+    view! {
+        <AsyncView resource=data let:schedule>
+            {
+                let offers = schedule
+                    .entries
+                    .iter()
+                    .filter(|e| e.seat.status == SignupStatus::Offered)
+                    .count();
+                let next = schedule
+                    .entries
+                    .iter()
+                    .find(|e| e.seat.status == SignupStatus::Confirmed && e.cancelled.is_none())
+                    .map(|e| format!("Next: {} — {}", e.when, e.group_name));
+                view! {
+                    {(offers > 0).then(|| view! {
+                        <p class="alert alert--warning" role="status">
+                            {if offers == 1 { "A seat opened up for you. ".to_string() } else { format!("{offers} seats opened up for you. ") }}
+                            <a href="/me/schedule">"Accept or decline in My schedule"</a>
+                        </p>
+                    })}
+                    <p class="form__actions">
+                        <a class="button button--primary" href="/me/schedule">"My schedule"</a>
+                        <a class="button button--secondary" href="/groups">"Find a group"</a>
+                    </p>
+                    {next.map(|n| view! { <p>{n}</p> })}
+                    {schedule.hours.map(|hours| view! { <HoursMeterCard hours /> })}
+                }
+            }
+        </AsyncView>
     }
 }

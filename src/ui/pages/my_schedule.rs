@@ -1,0 +1,244 @@
+//! `/me/schedule`: a client's upcoming sessions, offers, program hours and
+//! private calendar feed.
+
+use crate::api::signup::{get_my_schedule, CreateCalendarFeed, RevokeCalendarFeed};
+use crate::domain::signup::{HoursMeter, MySchedule, ScheduleEntry, SignupStatus};
+use crate::ui::components::alert::{action_error, ErrorAlert};
+use crate::ui::components::async_view::AsyncView;
+use crate::ui::components::seat_actions::{SeatActions, SignupActions, SignupFeedback};
+use crate::ui::context::use_session;
+use crate::ui::pages::account::SignInPrompt;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// My schedule.
+#[component]
+pub fn MySchedulePage() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Title text="My schedule · Kindred" />
+        <div class="page-header">
+            <h1 class="page-header__title">"My schedule"</h1>
+            <p class="page-header__lead">"Your upcoming sessions, seat offers and this week's hours."</p>
+        </div>
+        <AsyncView resource=session.me let:me>
+            {match me {
+                Some(me) if !me.is_staff() => view! { <ScheduleView /> }.into_any(),
+                Some(_) => view! {
+                    <p class="empty-state">
+                        "Staff don't have a personal schedule. See "
+                        <a href="/staff/today">"today's sessions"</a>
+                        "."
+                    </p>
+                }
+                .into_any(),
+                None => view! { <SignInPrompt /> }.into_any(),
+            }}
+        </AsyncView>
+    }
+}
+
+#[component]
+fn ScheduleView() -> impl IntoView {
+    let signup = SignupActions::provide();
+    let create_feed = ServerAction::<CreateCalendarFeed>::new();
+    let revoke_feed = ServerAction::<RevokeCalendarFeed>::new();
+    let data = Resource::new(
+        move || {
+            (
+                signup.version(),
+                create_feed.version().get(),
+                revoke_feed.version().get(),
+            )
+        },
+        |_| get_my_schedule(),
+    );
+    view! {
+        <SignupFeedback />
+        <AsyncView resource=data let:schedule>
+            <ScheduleBody schedule create_feed revoke_feed />
+        </AsyncView>
+    }
+}
+
+#[component]
+fn ScheduleBody(
+    schedule: MySchedule,
+    create_feed: ServerAction<CreateCalendarFeed>,
+    revoke_feed: ServerAction<RevokeCalendarFeed>,
+) -> impl IntoView {
+    let MySchedule {
+        entries,
+        hours,
+        has_feed,
+    } = schedule;
+    view! {
+        {hours.map(|hours| view! { <HoursMeterCard hours /> })}
+        <section aria-labelledby="upcoming-title">
+            <h2 id="upcoming-title">"Upcoming"</h2>
+            {if entries.is_empty() {
+                view! {
+                    <p class="empty-state">
+                        "You haven't signed up for any sessions yet. "
+                        <a href="/groups">"Find a group"</a>
+                        "."
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <ul class="schedule-list">
+                        {entries.into_iter().map(|entry| view! { <ScheduleItem entry /> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+        <CalendarFeed has_feed create_feed revoke_feed />
+    }
+}
+
+#[component]
+fn ScheduleItem(entry: ScheduleEntry) -> impl IntoView {
+    let status_class = match entry.seat.status {
+        SignupStatus::Confirmed => "badge badge--success",
+        SignupStatus::Offered => "badge badge--warning",
+        _ => "badge",
+    };
+    let href = format!("/groups/{}", entry.group_slug);
+    let where_ = match (&entry.join_link, &entry.join_opens, &entry.location) {
+        (Some(link), ..) => view! {
+            <a class="button button--primary" href=link.clone() rel="noopener noreferrer" target="_blank">"Join the video session"</a>
+        }
+        .into_any(),
+        (None, Some(opens), _) => view! {
+            <span class="form__hint">{format!("Virtual. The join link appears here {opens}.")}</span>
+        }
+        .into_any(),
+        (None, None, Some(room)) => view! { <span>{format!("In person: {room}")}</span> }.into_any(),
+        _ => view! { <span>{entry.format.clone()}</span> }.into_any(),
+    };
+    let cancelled = entry.cancelled.clone();
+    view! {
+        <li class="schedule-list__item">
+            <p class="schedule-list__when">
+                <strong>{entry.when.clone()}</strong>
+                {format!(" · {}", entry.duration)}
+            </p>
+            <p class="schedule-list__group">
+                <a href=href>{entry.group_name.clone()}</a>
+                {entry.topic.clone().map(|t| view! { <span class="session-list__topic">{format!(" — {t}")}</span> })}
+            </p>
+            {match cancelled {
+                Some(reason) => view! {
+                    <p class="alert alert--warning">
+                        {if reason.is_empty() { "The program cancelled this session.".to_string() } else { format!("The program cancelled this session: {reason}") }}
+                    </p>
+                }
+                .into_any(),
+                None => view! {
+                    <p>
+                        <span class=status_class>{entry.seat.describe()}</span>
+                    </p>
+                    <p class="schedule-list__where">{where_}</p>
+                    <SeatActions session_id=entry.seat.session_id seat=Some(entry.seat.clone()) late=entry.cancel_is_late />
+                }
+                .into_any(),
+            }}
+        </li>
+    }
+}
+
+/// This week's program hours against the target, with suggestions that fit.
+#[component]
+pub fn HoursMeterCard(hours: HoursMeter) -> impl IntoView {
+    let percent = hours.percent();
+    let summary = hours.describe();
+    let days = format!(
+        "{} of {} days this week",
+        hours.days.min(hours.target_days),
+        hours.target_days
+    );
+    let met = hours.is_met();
+    let suggestions = hours.suggestions.clone();
+    view! {
+        <section class="card hours-meter" aria-labelledby="hours-title">
+            <h2 id="hours-title" class="card__title">"This week's program hours"</h2>
+            <div class="card__body">
+                <p class="hours-meter__summary">
+                    <strong>{summary.clone()}</strong>
+                    {format!(" ({} level) · {days}", hours.level.label())}
+                </p>
+                <progress class="hours-meter__bar" max="100" value=percent.to_string() aria-label=format!("{summary}, attended and booked")>
+                    {format!("{percent}%")}
+                </progress>
+                <p class="form__hint">
+                    {format!(
+                        "Attended {} h, booked {} h.",
+                        crate::domain::signup::hours(hours.attended_minutes),
+                        crate::domain::signup::hours(hours.booked_minutes)
+                    )}
+                    {if met { " Your week is covered." } else { "" }}
+                </p>
+                {(!met && !suggestions.is_empty()).then(|| view! {
+                    <h3 class="hours-meter__suggest-title">"Sessions with seats that fit your week"</h3>
+                    <ul class="hours-meter__suggestions">
+                        {suggestions.into_iter().map(|s| view! {
+                            <li>
+                                <a href=format!("/groups/{}", s.group_slug)>{s.group_name.clone()}</a>
+                                {format!(" · {} · {}", s.when, s.seats)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn CalendarFeed(
+    has_feed: bool,
+    create_feed: ServerAction<CreateCalendarFeed>,
+    revoke_feed: ServerAction<RevokeCalendarFeed>,
+) -> impl IntoView {
+    let error = Signal::derive({
+        let a = action_error(create_feed.value());
+        let b = action_error(revoke_feed.value());
+        move || a.get().or_else(|| b.get())
+    });
+    let fresh = move || create_feed.value().get().and_then(|r| r.ok());
+    view! {
+        <section class="card" aria-labelledby="feed-title">
+            <h2 id="feed-title" class="card__title">"Calendar feed"</h2>
+            <div class="card__body">
+                <p>
+                    "Subscribe in your phone's calendar to see your confirmed sessions there. Entries are titled “Kindred session” — no group name, no program type."
+                </p>
+                <ErrorAlert error />
+                {move || fresh().map(|path| view! {
+                    <p class="alert alert--success" role="status">
+                        "Your private address (keep it to yourself): "
+                        <a href=path.clone()>{path.clone()}</a>
+                    </p>
+                })}
+                <div class="form__actions">
+                    <ActionForm action=create_feed>
+                        <button class="button button--secondary" type="submit">
+                            {if has_feed { "Make a new address" } else { "Create my calendar address" }}
+                        </button>
+                    </ActionForm>
+                    {has_feed.then(|| view! {
+                        <ActionForm action=revoke_feed>
+                            <button class="button button--link" type="submit">"Turn the feed off"</button>
+                        </ActionForm>
+                    })}
+                </div>
+                {has_feed.then(|| view! {
+                    <p class="form__hint">"A new address stops the old one from working."</p>
+                })}
+            </div>
+        </section>
+    }
+}
