@@ -64,6 +64,9 @@ const SIGNED_IN: [Account, string, string][] = [
   [FACILITATOR, '/staff/closures', 'Program closures'],
   [FACILITATOR, '/groups/alumni-circle', 'Alumni Circle'],
   [CLIENT, '/groups', 'Groups'],
+  [CLIENT, '/me/schedule', 'My schedule'],
+  [CLIENT, '/groups/dbt-skills-distress-tolerance', 'DBT Skills: Distress Tolerance'],
+  [FACILITATOR, '/staff/today', "Today's sessions"],
   [ADMIN, '/staff/codes', 'Enrollment codes'],
 ];
 
@@ -75,6 +78,17 @@ for (const [account, path, heading] of SIGNED_IN) {
     await scan(page, `${account.email} ${path}`);
   });
 }
+
+test('a session roster with members has no serious accessibility violations', async ({ page }) => {
+  await signIn(page, FACILITATOR);
+  const res = await page.request.get('/api/get_group?slug=dbt-skills-distress-tolerance');
+  const group = await res.json();
+  const withSignups = group.upcoming.find((s: { seats_left: number }) => s.seats_left < 10);
+  await page.goto(`/staff/sessions/${withSignups.id}`);
+  await expect(pageHeading(page)).toContainText('DBT Skills: Distress Tolerance');
+  await expect(page.getByRole('button', { name: 'Maya — Present' })).toBeVisible();
+  await scan(page, 'roster');
+});
 
 test('staff codes page with a new code and the open-codes table has no serious accessibility violations', async ({
   page,

@@ -257,13 +257,15 @@ async fn admin(config: Config, task: AdminTask) -> Result<(), CliError> {
 async fn serve(config: Config, addr: Option<SocketAddr>) -> Result<(), CliError> {
     let demo = config.demo;
     let state = build_state(config, Arc::new(SystemClock)).await?;
-    if demo && seed::load_demo_if_empty(&state).await? {
-        tracing::info!("loaded the demo program");
-    }
+    let demo_loaded = demo && seed::load_demo_if_empty(&state).await?;
     if demo {
         seed::print_demo_logins();
     }
     crate::server::directory::sync_all(&state).await?;
+    if demo_loaded {
+        seed::load_demo_signups(&state).await?;
+        tracing::info!("loaded the demo program");
+    }
     let conf = leptos::config::get_configuration(None)
         .map_err(|e| CliError::Other(format!("Leptos configuration: {e}")))?;
     let mut options = conf.leptos_options;

@@ -147,6 +147,19 @@ impl Db {
             .is_ok())
     }
 
+    /// SQLite's `PRAGMA integrity_check` ("ok" when the file is sound); PostgreSQL
+    /// keeps its own consistency and answers "ok".
+    pub async fn integrity_check(&self) -> Result<String, sqlx::Error> {
+        match self {
+            Self::Sqlite { writer, .. } => {
+                sqlx::query_scalar::<_, String>("PRAGMA integrity_check")
+                    .fetch_one(writer)
+                    .await
+            }
+            Self::Postgres(_) => Ok("ok".into()),
+        }
+    }
+
     /// Closes all connections (graceful shutdown).
     pub async fn close(&self) {
         match self {

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod enrollment;
 pub mod groups;
+pub mod notices;
 pub mod secrets;
 pub mod sessions;
 pub mod signups;

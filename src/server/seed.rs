@@ -136,3 +136,52 @@ pub async fn load_bench_clients(
     let sessions = repo::signups::open_session_ids(&state.db, now + cutoff, iop).await?;
     Ok((tokens, sessions))
 }
+
+/// Demo only: signs the demo clients up for a few upcoming sessions so "My
+/// schedule", the hours meter and staff rosters have something to show.
+pub async fn load_demo_signups(state: &AppState) -> Result<(), crate::error::AppError> {
+    const PLAN: [(&str, &str, usize); 3] = [
+        (
+            "client@demo.kindred.care",
+            "dbt-skills-distress-tolerance",
+            2,
+        ),
+        (
+            "client@demo.kindred.care",
+            "virtual-relapse-prevention-evening",
+            2,
+        ),
+        (
+            "php-client@demo.kindred.care",
+            "morning-check-in-process-group",
+            3,
+        ),
+    ];
+    let now = state.now();
+    for (email, slug, how_many) in PLAN {
+        let (Some(user), Some(group)) = (
+            repo::users::find_by_email(&state.db, email).await?,
+            repo::groups::find_by_slug(&state.db, slug).await?,
+        ) else {
+            continue;
+        };
+        let client = crate::server::auth::Principal {
+            user_id: user.user_id(),
+            role: user.role(),
+            level_of_care: user.level_of_care(),
+            preferred_name: user.preferred_name.clone(),
+            email: user.email.clone(),
+            session_hash: String::new(),
+        };
+        let cutoff = i64::from(state.config.signup_cutoff_minutes) * 60;
+        let sessions = repo::groups::sessions_after(&state.db, group.id, now + cutoff, 8).await?;
+        for s in sessions
+            .iter()
+            .filter(|s| s.starts_at > now + cutoff && s.cancelled_at.is_none())
+            .take(how_many)
+        {
+            crate::server::signup::sign_up(state, &client, s.id, false).await?;
+        }
+    }
+    Ok(())
+}

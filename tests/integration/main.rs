@@ -12,6 +12,7 @@ mod support;
 mod accounts;
 mod authorization;
 mod closures;
+mod crash;
 mod directory;
 mod http_security;
 mod sessions;
