@@ -1,7 +1,9 @@
 //! Session signup: clients join sessions, waitlists and offers; staff run the
 //! roster. Every function authenticates first; staff ones also audit.
 
-use crate::domain::signup::{MySchedule, MySeat, SessionRoster, SignupOutcome, TodaySession};
+use crate::domain::signup::{
+    MySchedule, MySeat, Notice, SessionRoster, SignupOutcome, TodaySession,
+};
 use crate::error::AppResult;
 use leptos::prelude::*;
 
@@ -225,6 +227,32 @@ pub async fn staff_today() -> AppResult<Vec<TodaySession>> {
             let state = crate::server::auth::app_state()?;
             crate::server::auth::require_staff()?;
             crate::server::signup::today(&state).await
+        }
+        .await,
+    )
+}
+
+/// The signed-in person's unread notices (seat offers, cancelled sessions).
+#[server(endpoint = "my_notices", input = leptos::server_fn::codec::GetUrl)]
+pub async fn my_notices() -> AppResult<Vec<Notice>> {
+    crate::server::http::with_status(
+        async {
+            let state = crate::server::auth::app_state()?;
+            let who = crate::server::auth::require_user()?;
+            crate::server::signup::notices(&state, &who).await
+        }
+        .await,
+    )
+}
+
+/// Marks the signed-in person's notices read.
+#[server(endpoint = "dismiss_notices")]
+pub async fn dismiss_notices() -> AppResult<()> {
+    crate::server::http::with_status(
+        async {
+            let state = crate::server::auth::app_state()?;
+            let who = crate::server::auth::require_user()?;
+            crate::server::signup::dismiss_notices(&state, &who).await
         }
         .await,
     )

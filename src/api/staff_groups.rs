@@ -69,6 +69,7 @@ pub async fn save_group(
     #[server(default)] weekdays: Vec<String>,
     start_time: String,
     duration_minutes: String,
+    #[server(default)] confirm_drop: Option<String>,
 ) -> AppResult<String> {
     crate::server::http::with_status(
         async {
@@ -94,7 +95,14 @@ pub async fn save_group(
                 duration_minutes,
             };
             let draft = crate::domain::group_input::GroupDraft::parse(&input)?;
-            let slug = crate::server::staff_groups::save(&state, &staff, &slug, &draft).await?;
+            let slug = crate::server::staff_groups::save(
+                &state,
+                &staff,
+                &slug,
+                &draft,
+                confirm_drop.is_some_and(|v| !v.is_empty() && v != "false"),
+            )
+            .await?;
             leptos_axum::redirect(&format!("/groups/{slug}?saved=1"));
             Ok(slug)
         }

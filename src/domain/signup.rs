@@ -372,6 +372,17 @@ pub struct TodaySession {
     pub cancelled: bool,
 }
 
+/// An in-app notice (a seat offered, a session cancelled).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    /// Id.
+    pub id: i64,
+    /// When it was sent, in words.
+    pub when: String,
+    /// The text (neutral: a time, never a group name).
+    pub body: String,
+}
+
 /// Preferred name plus a last initial when the name has more than one word:
 /// "Sam Rivera" → "Sam R.", "Sam" → "Sam".
 pub fn roster_name(preferred: &str) -> String {

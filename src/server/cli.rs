@@ -261,7 +261,7 @@ async fn serve(config: Config, addr: Option<SocketAddr>) -> Result<(), CliError>
     if demo {
         seed::print_demo_logins();
     }
-    crate::server::directory::sync_all(&state).await?;
+    crate::server::directory::sync_all(&state, "The program's schedule changed").await?;
     if demo_loaded {
         seed::load_demo_signups(&state).await?;
         tracing::info!("loaded the demo program");
@@ -324,7 +324,8 @@ async fn background_jobs(state: AppState) {
         tick.tick().await;
         let today = state.now() / 86_400;
         if last_sync_day != Some(today) {
-            match crate::server::directory::sync_all(&state).await {
+            match crate::server::directory::sync_all(&state, "The program's schedule changed").await
+            {
                 Ok(()) => last_sync_day = Some(today),
                 Err(e) => tracing::warn!(error = %e, "session generation failed"),
             }

@@ -61,7 +61,7 @@ pub async fn add(state: &AppState, staff: &Staff, day: &str, reason: &str) -> Ap
     AppError::collect(errors)?;
     let date = date.ok_or(AppError::Internal)?;
     groups::add_closure(&state.db, &date.to_string(), reason).await?;
-    sync_all(state).await?;
+    sync_all(state, &format!("The program is closed that day: {reason}")).await?;
     audit::append(
         &state.db,
         state.now(),
@@ -80,7 +80,7 @@ pub async fn remove(state: &AppState, staff: &Staff, day: &str) -> AppResult<()>
     if groups::remove_closure(&state.db, &date.to_string()).await? == 0 {
         return Err(AppError::NotFound);
     }
-    sync_all(state).await?;
+    sync_all(state, "The program's schedule changed").await?;
     audit::append(
         &state.db,
         state.now(),

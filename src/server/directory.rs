@@ -141,27 +141,47 @@ pub async fn all_summaries(state: &AppState, now: i64) -> AppResult<Vec<GroupSum
         .collect())
 }
 
-/// Regenerates the future sessions of one group from its schedule.
-pub async fn sync_group(state: &AppState, row: &GroupRow) -> AppResult<SyncReport> {
+/// The sessions (start, end) a weekly schedule produces over the rolling
+/// horizon from today, skipping program closures.
+pub async fn planned_occurrences(
+    state: &AppState,
+    schedule: &WeeklySchedule,
+) -> AppResult<Vec<(i64, i64)>> {
     let tz = program_tz(state);
-    let now = state.now();
-    let Some(today) = local_date(now, &tz) else {
-        return Ok(SyncReport::default());
+    let Some(today) = local_date(state.now(), &tz) else {
+        return Ok(Vec::new());
     };
     let closures: Vec<jiff::civil::Date> = groups::closures_from(&state.db, &today.to_string())
         .await?
         .into_iter()
         .filter_map(|(day, _)| day.parse().ok())
         .collect();
-    let occurrences: Vec<(i64, i64)> = if row.archived_at.is_some() {
+    Ok(expand(schedule, &tz, today, HORIZON_DAYS, &closures)
+        .into_iter()
+        .map(|o| (o.starts_at, o.ends_at))
+        .collect())
+}
+
+/// Regenerates the future sessions of one group from its schedule. Sessions
+/// the schedule no longer has but that people signed up for are cancelled with
+/// `reason`, and those people are told.
+pub async fn sync_group(state: &AppState, row: &GroupRow, reason: &str) -> AppResult<SyncReport> {
+    let now = state.now();
+    let occurrences = if row.archived_at.is_some() {
         Vec::new()
     } else {
-        expand(&schedule_of(row), &tz, today, HORIZON_DAYS, &closures)
-            .into_iter()
-            .map(|o| (o.starts_at, o.ends_at))
-            .collect()
+        planned_occurrences(state, &schedule_of(row)).await?
     };
     let report = groups::sync_sessions(&state.db, row.id, row.capacity, &occurrences, now).await?;
+    for id in &report.kept_with_signups {
+        let Some(session) = groups::find_session(&state.db, *id).await? else {
+            continue;
+        };
+        if session.cancelled_at.is_none() {
+            groups::set_session_cancelled(&state.db, *id, Some(now), Some(reason)).await?;
+            crate::server::signup::notify_session_change(state, &session, Some(reason)).await?;
+        }
+    }
     // A raised capacity opens seats: they go to the waitlist first.
     crate::server::signup::fill_open_seats(state).await?;
     state.directory_cache.clear();
@@ -169,11 +189,11 @@ pub async fn sync_group(state: &AppState, row: &GroupRow) -> AppResult<SyncRepor
 }
 
 /// Regenerates the sessions of every active group (at start and daily).
-pub async fn sync_all(state: &AppState) -> AppResult<()> {
+pub async fn sync_all(state: &AppState, reason: &str) -> AppResult<()> {
     for row in groups::list_active(&state.db).await? {
-        let report = sync_group(state, &row).await?;
+        let report = sync_group(state, &row, reason).await?;
         if !report.kept_with_signups.is_empty() {
-            tracing::warn!(group = row.id, sessions = ?report.kept_with_signups, "unscheduled sessions kept: they have signups");
+            tracing::info!(group = row.id, sessions = ?report.kept_with_signups, "unscheduled sessions with signups cancelled; people told");
         }
     }
     Ok(())

@@ -126,10 +126,11 @@ pub async fn sign_up(
         ));
     }
     let rules = rules(state);
-    let (joined, _) = signups::join(&state.db, session_id, user_id, auto_accept, false, rules)
+    let (joined, filled) = signups::join(&state.db, session_id, user_id, auto_accept, false, rules)
         .await?
         .ok_or(AppError::NotFound)?;
     state.directory_cache.clear();
+    notify_filled(state, &filled).await?;
     let (row, changed) = match joined {
         Joined::Existing(row) => (row, false),
         Joined::New(row) => (row, true),
@@ -172,7 +173,7 @@ pub async fn cancel(state: &AppState, client: &Principal, session_id: i64) -> Ap
         ));
     }
     let late = now > session.starts_at - i64::from(state.config.late_cancel_hours) * 3600;
-    let (before, _) = signups::leave(
+    let (before, filled) = signups::leave(
         &state.db,
         session_id,
         client.user_id.0,
@@ -183,6 +184,7 @@ pub async fn cancel(state: &AppState, client: &Principal, session_id: i64) -> Ap
     .await?
     .ok_or(AppError::NotFound)?;
     state.directory_cache.clear();
+    notify_filled(state, &filled).await?;
     let tz = program_tz(state);
     Ok(MySeat {
         status: SignupStatus::Cancelled,
@@ -219,7 +221,7 @@ pub async fn accept(state: &AppState, client: &Principal, session_id: i64) -> Ap
 pub async fn decline(state: &AppState, client: &Principal, session_id: i64) -> AppResult<MySeat> {
     require_client(client)?;
     let now = state.now();
-    let (before, _) = signups::leave(
+    let (before, filled) = signups::leave(
         &state.db,
         session_id,
         client.user_id.0,
@@ -232,6 +234,7 @@ pub async fn decline(state: &AppState, client: &Principal, session_id: i64) -> A
         AppError::refused("There is no seat offer for you on this session right now.")
     })?;
     state.directory_cache.clear();
+    notify_filled(state, &filled).await?;
     Ok(MySeat {
         status: SignupStatus::Declined,
         offer_deadline: None,
@@ -241,19 +244,21 @@ pub async fn decline(state: &AppState, client: &Principal, session_id: i64) -> A
 
 /// Expires unanswered offers and passes their seats on (background job).
 pub async fn expire_offers(state: &AppState) -> AppResult<u64> {
-    let (n, _) = signups::expire_offers(&state.db, rules(state)).await?;
+    let (n, filled) = signups::expire_offers(&state.db, rules(state)).await?;
     if n > 0 {
         state.directory_cache.clear();
     }
+    notify_filled(state, &filled).await?;
     Ok(n)
 }
 
 /// Gives seats that opened through a schedule change to the people waiting.
 pub async fn fill_open_seats(state: &AppState) -> AppResult<()> {
-    if !signups::fill_all(&state.db, rules(state)).await?.is_empty() {
+    let filled = signups::fill_all(&state.db, rules(state)).await?;
+    if !filled.is_empty() {
         state.directory_cache.clear();
     }
-    Ok(())
+    notify_filled(state, &filled).await
 }
 
 /// The signed-in client's seats in one group's upcoming sessions.
@@ -271,6 +276,94 @@ pub async fn seats_in_group(
             .map(|r| seat_of(r, now, &tz))
             .collect(),
     )
+}
+
+/// "Thu, Dec 3 at 6:00 PM": when a session is, without naming it.
+pub fn neutral_time(t: i64, tz: &TimeZone) -> String {
+    match (
+        local_date(t, tz),
+        crate::domain::schedule::local_time(t, tz),
+    ) {
+        (Some(d), Some(time)) => {
+            let day = crate::server::closures::describe_day(d);
+            let day = day.rsplit_once(',').map_or(day.as_str(), |(d, _)| d);
+            format!("{day} at {}", time.describe())
+        }
+        _ => String::new(),
+    }
+}
+
+/// Tells people who gained a seat or an offer, in neutral words (a time, never
+/// a group name).
+async fn notify_filled(state: &AppState, filled: &[signups::FilledSeat]) -> AppResult<()> {
+    if filled.is_empty() {
+        return Ok(());
+    }
+    let tz = program_tz(state);
+    let now = state.now();
+    let notes: Vec<(i64, String)> = filled
+        .iter()
+        .map(|f| {
+            let when = neutral_time(f.starts_at, &tz);
+            let text = match (f.status, f.offer_expires_at) {
+                (SignupStatus::Offered, Some(deadline)) => format!(
+                    "A seat opened up for your session on {when}. It is held for you until {} — accept or decline in My schedule.",
+                    describe_start(deadline, now, &tz)
+                ),
+                _ => format!(
+                    "A seat opened up and is now yours: your session on {when} is confirmed."
+                ),
+            };
+            (f.user_id, text)
+        })
+        .collect();
+    crate::server::repo::notices::add(&state.db, &notes, now).await?;
+    Ok(())
+}
+
+/// Tells everyone signed up for a session that it was cancelled (or is back
+/// on). Returns how many people were told.
+pub async fn notify_session_change(
+    state: &AppState,
+    session: &SessionRow,
+    cancelled_reason: Option<&str>,
+) -> AppResult<usize> {
+    let tz = program_tz(state);
+    let when = neutral_time(session.starts_at, &tz);
+    let text = match cancelled_reason {
+        Some(reason) => format!("Your session on {when} was cancelled: {reason}"),
+        None => format!("Good news: your session on {when} is back on."),
+    };
+    let users = crate::server::repo::notices::signed_up_users(&state.db, session.id).await?;
+    let notes: Vec<(i64, String)> = users.iter().map(|u| (*u, text.clone())).collect();
+    crate::server::repo::notices::add(&state.db, &notes, state.now()).await?;
+    Ok(notes.len())
+}
+
+/// The signed-in person's unread notices, newest first.
+pub async fn notices(
+    state: &AppState,
+    who: &Principal,
+) -> AppResult<Vec<crate::domain::signup::Notice>> {
+    let tz = program_tz(state);
+    let now = state.now();
+    Ok(
+        crate::server::repo::notices::unread(&state.db, who.user_id.0)
+            .await?
+            .into_iter()
+            .map(|(id, at, body)| crate::domain::signup::Notice {
+                id,
+                when: describe_start(at, now, &tz),
+                body,
+            })
+            .collect(),
+    )
+}
+
+/// Marks the signed-in person's notices read.
+pub async fn dismiss_notices(state: &AppState, who: &Principal) -> AppResult<()> {
+    crate::server::repo::notices::mark_all_read(&state.db, who.user_id.0, state.now()).await?;
+    Ok(())
 }
 
 /// Start and end (epoch seconds) of the program week (Monday to Monday, local) containing `now`.
@@ -518,7 +611,7 @@ pub async fn remove(
     let row = signups::find(&state.db, signup_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    signups::leave(
+    let (_, filled) = signups::leave(
         &state.db,
         row.session_id,
         row.user_id,
@@ -529,6 +622,7 @@ pub async fn remove(
     .await?
     .ok_or_else(|| AppError::refused("This person is no longer on the roster."))?;
     state.directory_cache.clear();
+    notify_filled(state, &filled).await?;
     audit::append(
         &state.db,
         state.now(),
@@ -555,10 +649,9 @@ pub async fn set_capacity(
         ));
     }
     let (session, _) = session_and_group(state, session_id).await?;
-    if signups::set_capacity(&state.db, session_id, Some(capacity), rules(state))
-        .await?
-        .is_none()
-    {
+    let Some(filled) =
+        signups::set_capacity(&state.db, session_id, Some(capacity), rules(state)).await?
+    else {
         return Err(AppError::invalid(
             "capacity",
             format!(
@@ -566,8 +659,9 @@ pub async fn set_capacity(
                 session.taken
             ),
         ));
-    }
+    };
     state.directory_cache.clear();
+    notify_filled(state, &filled).await?;
     audit::append(
         &state.db,
         state.now(),
@@ -588,11 +682,10 @@ pub async fn move_up(
     reason: &str,
 ) -> AppResult<()> {
     let reason = require_reason(reason)?;
-    if !signups::move_to_front(&state.db, signup_id, rules(state)).await? {
-        return Err(AppError::refused(
-            "This person is no longer on the waitlist.",
-        ));
-    }
+    let filled = signups::move_to_front(&state.db, signup_id, rules(state))
+        .await?
+        .ok_or_else(|| AppError::refused("This person is no longer on the waitlist."))?;
+    notify_filled(state, &filled).await?;
     audit::append(
         &state.db,
         state.now(),

@@ -45,8 +45,12 @@ pub async fn save(
     staff: &Staff,
     slug: &str,
     d: &GroupDraft,
+    confirm_drop: bool,
 ) -> AppResult<String> {
     let now = state.now();
+    if !slug.is_empty() && !confirm_drop {
+        check_dropped_sessions(state, slug, d).await?;
+    }
     let new_slug = if slug.is_empty() {
         slugify(&d.name)
     } else {
@@ -96,7 +100,7 @@ pub async fn save(
     let row = groups::find_by_slug(&state.db, &new_slug)
         .await?
         .ok_or(AppError::Internal)?;
-    let report = sync_group(state, &row).await?;
+    let report = sync_group(state, &row, "The group's schedule changed").await?;
     let detail = format!(
         "sessions added {}, removed {}, kept with signups {}",
         report.added,
@@ -115,6 +119,50 @@ pub async fn save(
     Ok(new_slug)
 }
 
+/// Refuses a schedule change that would drop sessions people signed up for,
+/// naming them, until staff confirm.
+async fn check_dropped_sessions(state: &AppState, slug: &str, d: &GroupDraft) -> AppResult<()> {
+    let Some(existing) = groups::find_by_slug(&state.db, slug).await? else {
+        return Ok(());
+    };
+    let planned = crate::server::directory::planned_occurrences(state, &d.schedule).await?;
+    let tz = program_tz(state);
+    let at_risk = crate::server::repo::signups::future_sessions_with_signups(
+        &state.db,
+        existing.id,
+        state.now(),
+    )
+    .await?;
+    let dropped: Vec<(i64, i64)> = at_risk
+        .into_iter()
+        .filter(|(starts, _)| !planned.iter().any(|(s, _)| s == starts))
+        .collect();
+    if dropped.is_empty() {
+        return Ok(());
+    }
+    let people: i64 = dropped.iter().map(|(_, n)| n).sum();
+    let times: Vec<String> = dropped
+        .iter()
+        .take(4)
+        .map(|(starts, _)| crate::server::signup::neutral_time(*starts, &tz))
+        .collect();
+    let more = if dropped.len() > 4 { ", …" } else { "" };
+    Err(AppError::InvalidFields {
+        fields: vec![crate::error::FieldError {
+            field: "confirm_drop".into(),
+            reason: format!(
+                "The new schedule drops {} session{} that people signed up for ({}{more}); {people} signup{} in all. \
+                 Confirm to cancel {} and tell everyone signed up, or change the schedule.",
+                dropped.len(),
+                if dropped.len() == 1 { "" } else { "s" },
+                times.join(", "),
+                if people == 1 { "" } else { "s" },
+                if dropped.len() == 1 { "it" } else { "them" },
+            ),
+        }],
+    })
+}
+
 /// Archives or restores a group.
 pub async fn set_archived(
     state: &AppState,
@@ -130,7 +178,7 @@ pub async fn set_archived(
     let row = groups::find_by_slug(&state.db, slug)
         .await?
         .ok_or(AppError::Internal)?;
-    sync_group(state, &row).await?;
+    sync_group(state, &row, "This group is no longer running").await?;
     let action = if archived {
         "group.archived"
     } else {
@@ -223,6 +271,9 @@ pub async fn cancel_session(
     };
     groups::set_session_cancelled(&state.db, session_id, reason.map(|_| now), reason).await?;
     state.directory_cache.clear();
+    if session.cancelled_at.is_some() != reason.is_some() {
+        crate::server::signup::notify_session_change(state, &session, reason).await?;
+    }
     let action = if reason.is_some() {
         "session.cancelled"
     } else {

@@ -54,6 +54,8 @@ const SERVER_FUNCTIONS: &[(&str, Method, Access)] = &[
     ("/api/move_up_waitlist", Method::POST, Access::Staff),
     ("/api/mark_attendance", Method::POST, Access::Staff),
     ("/api/staff_today", Method::GET, Access::Staff),
+    ("/api/my_notices", Method::GET, Access::SignedIn),
+    ("/api/dismiss_notices", Method::POST, Access::SignedIn),
 ];
 
 /// Arguments that make each call meaningful (a real slug, a real-looking form).

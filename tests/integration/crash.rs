@@ -80,7 +80,6 @@ async fn signups_survive_sigkill_and_the_database_stays_intact() {
                 .await
                 .unwrap();
         kindred::server::seed::groups::load(&state).await.unwrap();
-        kindred::server::directory::sync_all(&state).await.unwrap();
         let (cookies, sessions) = kindred::server::seed::load_bench_clients(&state, 400)
             .await
             .unwrap();

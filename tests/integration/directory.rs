@@ -13,7 +13,7 @@ fn names(res: &crate::support::TestResponse) -> Vec<String> {
     v
 }
 
-fn group_form<'a>(name: &'a str, days: &'a [&'a str]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn group_form<'a>(name: &'a str, days: &'a [&'a str]) -> Vec<(&'a str, &'a str)> {
     let mut form = vec![
         ("slug", ""),
         ("name", name),

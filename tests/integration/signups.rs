@@ -184,14 +184,16 @@ both_backends! {
         }
         let barrier = Arc::new(Barrier::new(110));
         let mut tasks = Vec::new();
-        for p in seated.iter().take(10).cloned() {
+        for p in &seated[..10] {
+            let p = p.clone();
             let (state, barrier) = (app.state.clone(), barrier.clone());
             tasks.push(tokio::spawn(async move {
                 barrier.wait().await;
                 signup::cancel(&state, &p, session).await.map(|_| ())
             }));
         }
-        for p in newcomers.iter().cloned() {
+        for p in &newcomers {
+            let p = p.clone();
             let (state, barrier) = (app.state.clone(), barrier.clone());
             tasks.push(tokio::spawn(async move {
                 barrier.wait().await;
@@ -225,6 +227,10 @@ both_backends! {
 
         signup::cancel(&app.state, &a, session).await.unwrap();
         assert_eq!(status_of(&app.state, session, &w1).await, Some(SignupStatus::Offered));
+        let told = signup::notices(&app.state, &w1).await.unwrap();
+        assert_eq!(told.len(), 1);
+        assert!(told[0].body.starts_with("A seat opened up for your session on Wed, Nov 25 at"), "{}", told[0].body);
+        assert!(!told[0].body.contains("Signup Test Group"), "notices never name the group");
         let seat = signups::find_for(&app.state.db, session, w1.user_id.0).await.unwrap().unwrap();
         assert_eq!(seat.offer_expires_at, Some(app.state.now() + 2 * 3600), "held for two hours");
 
@@ -401,8 +407,8 @@ both_backends! {
         let client = app.sign_in(CLIENT.0, CLIENT.1).await;
         let mine = app.get("/api/get_my_schedule", Some(&client)).await;
         assert_eq!(mine.json()["entries"][0]["join_link"], "https://video.example/room-42");
-        for path in [format!("/api/get_group?slug=private"), format!("/groups/private"), format!("/api/my_seats?slug=private")] {
-            let visitor = app.get(&path, None).await;
+        for path in ["/api/get_group?slug=private", "/groups/private", "/api/my_seats?slug=private"] {
+            let visitor = app.get(path, None).await;
             assert!(!visitor.body.contains("video.example"), "{path} leaks the link to visitors");
         }
 
@@ -446,5 +452,69 @@ both_backends! {
         assert_eq!(hours.suggestions.len(), 1, "{:?}", hours.suggestions);
         assert_eq!(hours.suggestions[0].session_id, thu);
         assert_eq!(schedule.entries.len(), 2);
+    }
+
+    async fn a_schedule_change_that_drops_signed_up_sessions_needs_confirmation_and_tells_people(app) {
+        let app = app.with_demo().await;
+        let staff = app.sign_in(FACILITATOR.0, FACILITATOR.1).await;
+        let res = app.call("save_group", &crate::directory::group_form("Drop Test Group", &["tue", "thu"]), Some(&staff)).await;
+        assert_eq!(res.status, http::StatusCode::OK, "{}", res.body);
+        let group = app.get("/api/get_group?slug=drop-test-group", None).await.json();
+        let tuesday = group["upcoming"][0]["id"].as_i64().unwrap();
+        let me = clients(&app, "drop", 1, LevelOfCare::Iop).await.remove(0);
+        signup::sign_up(&app.state, &me, tuesday, false).await.unwrap();
+
+        let mut form = crate::directory::group_form("Drop Test Group", &["thu"]);
+        form[0] = ("slug", "drop-test-group");
+        let res = app.call("save_group", &form, Some(&staff)).await;
+        assert_eq!(res.status, http::StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+        let reason = res.json()["fields"][0].clone();
+        assert_eq!(reason["field"], "confirm_drop");
+        assert!(reason["reason"].as_str().unwrap().contains("drops 1 session that people signed up for (Tue, Nov 24 at 6:00 PM); 1 signup"), "{reason}");
+        let unchanged = groups::find_session(&app.state.db, tuesday).await.unwrap().unwrap();
+        assert!(unchanged.cancelled_at.is_none(), "nothing changes until staff confirm");
+        assert!(signup::notices(&app.state, &me).await.unwrap().is_empty());
+
+        form.push(("confirm_drop", "on"));
+        let res = app.call("save_group", &form, Some(&staff)).await;
+        assert_eq!(res.status, http::StatusCode::OK, "{}", res.body);
+        let dropped = groups::find_session(&app.state.db, tuesday).await.unwrap().unwrap();
+        assert_eq!(dropped.cancel_reason.as_deref(), Some("The group's schedule changed"));
+        assert_eq!(status_of(&app.state, tuesday, &me).await, Some(SignupStatus::Confirmed), "the signup is kept for the record");
+        let told = signup::notices(&app.state, &me).await.unwrap();
+        assert_eq!(told.len(), 1);
+        assert_eq!(told[0].body, "Your session on Tue, Nov 24 at 6:00 PM was cancelled: The group's schedule changed");
+    }
+
+    async fn cancelled_sessions_and_closures_tell_the_people_signed_up(app) {
+        let app = app.with_demo().await;
+        let staff = app.sign_in(ADMIN.0, ADMIN.1).await;
+        let (_, session) = session_group(&app, "told", 4, true, 2 * DAY).await;
+        let me = clients(&app, "t", 1, LevelOfCare::Iop).await.remove(0);
+        signup::sign_up(&app.state, &me, session, false).await.unwrap();
+        let sid = session.to_string();
+        let res = app.call("cancel_session", &[("session_id", &sid), ("reason", "Facilitator is ill")], Some(&staff)).await;
+        assert_eq!(res.status, http::StatusCode::OK, "{}", res.body);
+        let res = app.call("restore_session", &[("session_id", &sid)], Some(&staff)).await;
+        assert_eq!(res.status, http::StatusCode::OK, "{}", res.body);
+        let told: Vec<String> = signup::notices(&app.state, &me).await.unwrap().into_iter().map(|n| n.body).collect();
+        assert_eq!(told, [
+            "Good news: your session on Wed, Nov 25 at 7:00 AM is back on.".to_string(),
+            "Your session on Wed, Nov 25 at 7:00 AM was cancelled: Facilitator is ill".to_string(),
+        ]);
+        signup::dismiss_notices(&app.state, &me).await.unwrap();
+        assert!(signup::notices(&app.state, &me).await.unwrap().is_empty());
+
+        // A demo group's session on a new closure day: cancelled, not deleted, and its people told.
+        let group = app.get("/api/get_group?slug=alumni-circle", None).await.json();
+        let saturday = group["upcoming"][0]["id"].as_i64().unwrap();
+        let alum = clients(&app, "alum", 1, LevelOfCare::Alumni).await.remove(0);
+        signup::sign_up(&app.state, &alum, saturday, false).await.unwrap();
+        let res = app.call("add_closure", &[("day", "2026-11-28"), ("reason", "Building maintenance")], Some(&staff)).await;
+        assert_eq!(res.status, http::StatusCode::OK, "{}", res.body);
+        let kept = groups::find_session(&app.state.db, saturday).await.unwrap().unwrap();
+        assert_eq!(kept.cancel_reason.as_deref(), Some("The program is closed that day: Building maintenance"));
+        let told = signup::notices(&app.state, &alum).await.unwrap();
+        assert_eq!(told.len(), 1, "{told:?}");
     }
 }

@@ -77,8 +77,23 @@ pub enum Joined {
     Full,
 }
 
+/// Someone who gained a seat or an offer when seats were filled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FilledSeat {
+    /// The client.
+    pub user_id: i64,
+    /// The session.
+    pub session_id: i64,
+    /// Starts at.
+    pub starts_at: i64,
+    /// Confirmed (automatic taker) or offered.
+    pub status: SignupStatus,
+    /// The offer's deadline.
+    pub offer_expires_at: Option<i64>,
+}
+
 /// Who gained a seat or an offer when seats were filled.
-pub type Filled = Vec<(i64, SignupStatus)>;
+pub type Filled = Vec<FilledSeat>;
 
 /// Locks the session row for the rest of the transaction and returns
 /// (starts_at, capacity, taken), or None when it does not exist.
@@ -158,7 +173,13 @@ macro_rules! fill_seats {
             .bind(signup_id)
             .execute(&mut *$tx)
             .await?;
-            filled.push((user_id, status));
+            filled.push(FilledSeat {
+                user_id,
+                session_id: $session_id,
+                starts_at: $starts_at,
+                status,
+                offer_expires_at: expires,
+            });
         }
         filled
     }};
@@ -459,12 +480,12 @@ pub async fn set_capacity(
 }
 
 /// Moves a waiting signup to the front of the waitlist (the reason is audited
-/// by the caller). Returns whether it was on the waitlist.
+/// by the caller). Returns None when it was not on the waitlist.
 pub async fn move_to_front(
     db: &Db,
     signup_id: i64,
     rules: OfferRules,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Option<Filled>, sqlx::Error> {
     let backend = db.backend();
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
@@ -475,10 +496,10 @@ pub async fn move_to_front(
         .fetch_optional(&mut *tx)
         .await?;
         let Some((session_id,)) = session else {
-            return Ok(false);
+            return Ok(None);
         };
         let Some((starts_at, _, _)) = lock_session!(tx, backend, session_id) else {
-            return Ok(false);
+            return Ok(None);
         };
         let (front,): (i64,) = sqlx::query_as(
             "SELECT COALESCE(MIN(queue_key), 1) FROM signups WHERE session_id = $1 AND status = 'waitlisted'",
@@ -496,9 +517,12 @@ pub async fn move_to_front(
         .await?
         .rows_affected()
             == 1;
-        fill_seats!(tx, session_id, starts_at, rules);
+        if !moved {
+            return Ok(None);
+        }
+        let filled = fill_seats!(tx, session_id, starts_at, rules);
         tx.commit().await?;
-        Ok(moved)
+        Ok(Some(filled))
     })
 }
 
@@ -809,5 +833,25 @@ pub async fn open_session_ids(db: &Db, from: i64, levels: i64) -> Result<Vec<i64
     .fetch_all(pool)
     .await
     .map(|rows| rows.into_iter().map(|(id,)| id).collect())
+    })
+}
+
+/// Future sessions of a group with active signups: (starts_at, how many people).
+pub async fn future_sessions_with_signups(
+    db: &Db,
+    group_id: i64,
+    now: i64,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    on_reader!(db, |pool| {
+        sqlx::query_as::<_, (i64, i64)>(
+        "SELECT gs.starts_at, COUNT(s.id) FROM group_sessions gs JOIN signups s ON s.session_id = gs.id \
+         WHERE gs.group_id = $1 AND gs.starts_at > $2 AND gs.cancelled_at IS NULL \
+         AND s.status IN ('confirmed', 'waitlisted', 'offered') \
+         GROUP BY gs.id, gs.starts_at ORDER BY gs.starts_at"
+    )
+    .bind(group_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await
     })
 }

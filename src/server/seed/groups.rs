@@ -87,7 +87,7 @@ pub async fn load(state: &AppState) -> Result<(), crate::error::AppError> {
         };
         groups::insert(&state.db, &fields, now).await?;
     }
-    crate::server::directory::sync_all(state).await
+    crate::server::directory::sync_all(state, "The program's schedule changed").await
 }
 
 /// Adds `count` synthetic groups cycling through the demo groups' shapes (for
@@ -126,6 +126,6 @@ pub async fn load_synthetic(state: &AppState, count: u32) -> Result<u32, crate::
             added += 1;
         }
     }
-    crate::server::directory::sync_all(state).await?;
+    crate::server::directory::sync_all(state, "The program's schedule changed").await?;
     Ok(added)
 }

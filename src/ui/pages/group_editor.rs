@@ -211,6 +211,15 @@ fn GroupEditor(existing: Option<GroupEditData>) -> impl IntoView {
                     <p class="form__hint">"Program closures are skipped. Saving updates future sessions only; past sessions never change."</p>
                 </div>
             </section>
+            {move || error.get().and_then(|e| e.reason_for("confirm_drop")).map(|reason| view! {
+                <div class="alert alert--warning form__field" role="alert">
+                    <p id="confirm-drop-reason">{reason}</p>
+                    <div class="filters__check">
+                        <input id="field-confirm_drop" type="checkbox" name="confirm_drop" value="on" aria-describedby="confirm-drop-reason" />
+                        <label for="field-confirm_drop">"Cancel those sessions and tell the people signed up"</label>
+                    </div>
+                </div>
+            })}
             <div class="form__actions">
                 <button class="button button--primary" type="submit">
                     {if is_new { "Create group" } else { "Save changes" }}

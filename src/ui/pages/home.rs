@@ -1,12 +1,13 @@
 //! The home page: a welcome for visitors, a personal start page when signed in.
 
-use crate::api::signup::get_my_schedule;
+use crate::api::signup::{get_my_schedule, my_notices, DismissNotices};
 use crate::domain::account::Me;
 use crate::domain::signup::SignupStatus;
 use crate::ui::components::alert::StatusAlert;
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::context::use_session;
 use crate::ui::pages::my_schedule::HoursMeterCard;
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -103,6 +104,7 @@ fn Welcome(me: Me) -> impl IntoView {
                     </section>
                 }
             })}
+        <Notices />
         {(!staff).then(|| view! { <ClientWeek /> })}
         <section class="card" aria-labelledby="account-title">
             <h2 id="account-title" class="card__title">"Your account"</h2>
@@ -149,5 +151,45 @@ fn ClientWeek() -> impl IntoView {
                 }
             }
         </AsyncView>
+    }
+}
+
+/// Unread notices (a seat offered, a session cancelled), with "mark as read".
+#[component]
+fn Notices() -> impl IntoView {
+    let dismiss = ServerAction::<DismissNotices>::new();
+    let data = Resource::new(move || dismiss.version().get(), |_| my_notices());
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                data.get()
+                    .and_then(|r| r.ok())
+                    .filter(|list| !list.is_empty())
+                    .map(|list| {
+                        view! {
+                            <section class="card notices" aria-labelledby="notices-title">
+                                <h2 id="notices-title" class="card__title">"Updates for you"</h2>
+                                <div class="card__body">
+                                    <ul class="notices__list">
+                                        {list
+                                            .into_iter()
+                                            .map(|n| view! {
+                                                <li>
+                                                    <span class="notices__when">{n.when}</span>
+                                                    " "
+                                                    {n.body}
+                                                </li>
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                    <ActionForm action=dismiss>
+                                        <button class="button button--secondary" type="submit">"Mark all as read"</button>
+                                    </ActionForm>
+                                </div>
+                            </section>
+                        }
+                    })
+            }}
+        </Transition>
     }
 }
