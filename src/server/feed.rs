@@ -230,6 +230,75 @@ pub async fn group_ics(
         .into_response()
 }
 
+/// `GET /sessions/{id}/calendar.ics`: one session as a calendar event, titled
+/// "Kindred session" (`?name=1` uses the group's name). Session times are as
+/// public as the directory, so this needs no sign-in.
+pub async fn session_ics(
+    Extension(state): Extension<AppState>,
+    Path(id): Path<i64>,
+    Query(q): Query<IcsQuery>,
+) -> Response {
+    let found = async {
+        let session = groups::find_session(&state.db, id).await?;
+        let group = match &session {
+            Some(s) => groups::find_by_id(&state.db, s.group_id).await?,
+            None => None,
+        };
+        Ok::<_, sqlx::Error>(session.zip(group))
+    }
+    .await;
+    let (session, group) = match found {
+        Ok(Some((s, g))) if g.archived_at.is_none() && !state.config.directory_members_only => {
+            (s, g)
+        }
+        Ok(_) => return (StatusCode::NOT_FOUND, "no such session").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "ics query failed");
+            return (StatusCode::INTERNAL_SERVER_ERROR, "calendar unavailable").into_response();
+        }
+    };
+    let title = if q.name.as_deref() == Some("1") {
+        group.name.clone()
+    } else {
+        "Kindred session".into()
+    };
+    let utc = |t: i64| {
+        jiff::Timestamp::from_second(t)
+            .map(|t| t.strftime("%Y%m%dT%H%M%SZ").to_string())
+            .unwrap_or_default()
+    };
+    let lines = [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Kindred//Session//EN".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:session-{}@kindred", session.id),
+        format!("DTSTAMP:{}", utc(state.now())),
+        format!("DTSTART:{}", utc(session.starts_at)),
+        format!("DTEND:{}", utc(session.ends_at)),
+        format!("SUMMARY:{}", ics_text(&title)),
+        if session.cancelled_at.is_some() {
+            "STATUS:CANCELLED".into()
+        } else {
+            "STATUS:CONFIRMED".into()
+        },
+        "END:VEVENT".into(),
+        "END:VCALENDAR".into(),
+    ];
+    let body: String = lines.iter().map(|l| fold(l)).collect();
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"kindred-session.ics\"",
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 /// `GET /me/calendar/{secret}.ics`: a client's private feed of confirmed
 /// sessions, titled "Kindred session" (no group name, no program type).
 pub async fn my_calendar_ics(

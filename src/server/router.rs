@@ -39,6 +39,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .route("/feed/groups.json", get(feed::groups_json))
         .route("/groups/{slug}/calendar.ics", get(feed::group_ics))
         .route("/me/calendar/{file}", get(feed::my_calendar_ics))
+        .route("/sessions/{id}/calendar.ics", get(feed::session_ics))
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

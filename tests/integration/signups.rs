@@ -432,6 +432,11 @@ both_backends! {
         assert_eq!(ics.status, http::StatusCode::OK);
         assert!(ics.body.contains("SUMMARY:Kindred session"));
         assert!(!ics.body.contains("Signup Test Group"), "no group name in the feed");
+        let single = app.get(&format!("/sessions/{session}/calendar.ics"), None).await;
+        assert_eq!(single.status, http::StatusCode::OK);
+        assert!(single.body.contains("SUMMARY:Kindred session") && single.body.contains("DTSTART:20261125T120000Z"), "{}", single.body);
+        assert!(!single.body.contains("Signup Test Group"));
+        assert_eq!(app.get("/sessions/999999/calendar.ics", None).await.status, http::StatusCode::NOT_FOUND);
         let res = app.call("revoke_calendar_feed", &[], Some(&client)).await;
         assert_eq!(res.status, http::StatusCode::OK);
         assert_eq!(app.get(&url, None).await.status, http::StatusCode::NOT_FOUND);

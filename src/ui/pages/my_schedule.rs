@@ -143,6 +143,11 @@ fn ScheduleItem(entry: ScheduleEntry) -> impl IntoView {
                     </p>
                     <p class="schedule-list__where">{where_}</p>
                     <SeatActions session_id=entry.seat.session_id seat=Some(entry.seat.clone()) late=entry.cancel_is_late />
+                    <p>
+                        <a class="button button--link" href=format!("/sessions/{}/calendar.ics", entry.seat.session_id) download="kindred-session.ics" aria-label=format!("Add the session {} to your calendar", entry.when)>
+                            "Add to calendar"
+                        </a>
+                    </p>
                 }
                 .into_any(),
             }}
