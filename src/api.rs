@@ -2,6 +2,7 @@
 //! first, parses its input into domain types, then calls the server layer.
 
 pub mod account;
+pub mod boards;
 pub mod closures;
 pub mod directory;
 pub mod program;

@@ -4,6 +4,7 @@ use crate::ui::context::provide_session;
 use crate::ui::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::pages::{
     account::AccountPage,
+    boards::{BoardPage, BoardsPage, ModerationPage, ThreadPage},
     closures::StaffClosuresPage,
     crisis::CrisisPage,
     directory::DirectoryPage,
@@ -86,6 +87,10 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/staff/today") view=StaffTodayPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/sessions/:id") view=SessionRosterPage ssr=SsrMode::Async />
                 <Route path=path!("/me/schedule") view=MySchedulePage ssr=SsrMode::Async />
+                <Route path=path!("/boards") view=BoardsPage ssr=SsrMode::Async />
+                <Route path=path!("/boards/:slug") view=BoardPage ssr=SsrMode::Async />
+                <Route path=path!("/boards/threads/:id") view=ThreadPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/moderation") view=ModerationPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/groups/:slug/edit") view=GroupEditorPage ssr=SsrMode::Async />
             </Routes>
         </main>

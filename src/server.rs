@@ -2,6 +2,7 @@
 //! middleware, authentication, background jobs and the command line.
 
 pub mod auth;
+pub mod boards;
 pub mod cli;
 pub mod clock;
 pub mod closures;
@@ -13,6 +14,7 @@ pub mod http;
 pub mod ops;
 pub mod repo;
 pub mod router;
+pub mod safety;
 pub mod seed;
 pub mod signup;
 pub mod staff_groups;

@@ -129,6 +129,7 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
     config.validate()?;
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
+    repo::boards::ensure_defaults(&db, clock.now()).await?;
     let fresh: [u8; 32] = rand::random();
     let key_hex = repo::secrets::get_or_create(&db, "server_key", &hex::encode(fresh)).await?;
     let key =

@@ -3,6 +3,7 @@
 //! backend through `on_reader!` / `on_writer!`.
 
 pub mod audit;
+pub mod boards;
 pub mod enrollment;
 pub mod groups;
 pub mod notices;

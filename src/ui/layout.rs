@@ -70,6 +70,7 @@ fn nav_links(me: Option<&Me>) -> AnyView {
                 {nav_link("/", "Home")}
                 {nav_link("/groups", "Groups")}
                 {nav_link("/staff/today", "Today")}
+                {nav_link("/staff/moderation", "Moderation")}
                 {nav_link("/staff/groups/new", "New group")}
                 {nav_link("/staff/codes", "Enrollment codes")}
                 {nav_link("/account", "Account")}
@@ -84,6 +85,7 @@ fn nav_links(me: Option<&Me>) -> AnyView {
                 {nav_link("/", "Home")}
                 {nav_link("/me/schedule", "My schedule")}
                 {nav_link("/groups", "Groups")}
+                {nav_link("/boards", "Peer support")}
                 {nav_link("/account", "Account")}
                 <li>
                     <SignOutButton />

@@ -1,6 +1,7 @@
 //! One page per file; every page component's name ends in `Page`.
 
 pub mod account;
+pub mod boards;
 pub mod closures;
 pub mod crisis;
 pub mod directory;

@@ -14,6 +14,8 @@ enum Access {
     Staff,
     /// Clients only (staff are refused with 403).
     Client,
+    /// Any signed-in person; the sample call may be refused on its merits (404, 409), never 401/403.
+    Member,
 }
 
 /// (path, method, who may call it)
@@ -56,6 +58,18 @@ const SERVER_FUNCTIONS: &[(&str, Method, Access)] = &[
     ("/api/staff_today", Method::GET, Access::Staff),
     ("/api/my_notices", Method::GET, Access::SignedIn),
     ("/api/dismiss_notices", Method::POST, Access::SignedIn),
+    ("/api/list_boards", Method::GET, Access::SignedIn),
+    ("/api/get_board", Method::GET, Access::SignedIn),
+    ("/api/get_thread", Method::GET, Access::Member),
+    ("/api/accept_guidelines", Method::POST, Access::Member),
+    ("/api/start_thread", Method::POST, Access::Member),
+    ("/api/reply_to_thread", Method::POST, Access::Member),
+    ("/api/react_to_post", Method::POST, Access::Member),
+    ("/api/report_post", Method::POST, Access::Member),
+    ("/api/get_moderation_queue", Method::GET, Access::Staff),
+    ("/api/moderate_post", Method::POST, Access::Staff),
+    ("/api/lock_thread", Method::POST, Access::Staff),
+    ("/api/reveal_author", Method::POST, Access::Staff),
 ];
 
 /// Arguments that make each call meaningful (a real slug, a real-looking form).
@@ -89,6 +103,25 @@ fn sample_args(path: &str) -> (&'static str, Vec<(&'static str, &'static str)>) 
         "/api/remove_closure" => ("", vec![("day", "2026-12-25")]),
         "/api/set_session_topic" => ("", vec![("session_id", "1"), ("topic", "Check-in")]),
         "/api/my_seats" => ("?slug=alumni-circle", vec![]),
+        "/api/get_board" => ("?slug=community", vec![]),
+        "/api/get_thread" => ("?thread_id=1", vec![]),
+        "/api/start_thread" => (
+            "",
+            vec![
+                ("board", "community"),
+                ("title", "Probe"),
+                ("body", "Probe"),
+            ],
+        ),
+        "/api/reply_to_thread" => ("", vec![("thread_id", "1"), ("body", "Probe")]),
+        "/api/react_to_post" => ("", vec![("post_id", "1"), ("reaction", "me_too")]),
+        "/api/report_post" => ("", vec![("post_id", "1"), ("reason", "spam")]),
+        "/api/moderate_post" => ("", vec![("post_id", "1"), ("action", "restore")]),
+        "/api/lock_thread" => ("", vec![("thread_id", "1"), ("locked", "true")]),
+        "/api/reveal_author" => (
+            "",
+            vec![("post_id", "1"), ("reason", "Authorization probe")],
+        ),
         "/api/get_session_roster" => ("?session_id=1", vec![]),
         "/api/sign_up_for_session"
         | "/api/cancel_signup"
@@ -153,6 +186,15 @@ both_backends! {
                 Access::SignedIn => {
                     assert_eq!(visitor.status, StatusCode::UNAUTHORIZED, "{path}");
                     assert_eq!(as_client.status, StatusCode::OK, "{path}: {}", as_client.body);
+                }
+                Access::Member => {
+                    assert_eq!(visitor.status, StatusCode::UNAUTHORIZED, "{path}: {}", visitor.body);
+                    for res in [&as_client, &as_staff] {
+                        assert!(
+                            res.status != StatusCode::UNAUTHORIZED && res.status != StatusCode::FORBIDDEN,
+                            "{path}: signed-in person refused: {} {}", res.status, res.body
+                        );
+                    }
                 }
                 Access::Client => {
                     assert_eq!(visitor.status, StatusCode::UNAUTHORIZED, "{path}: {}", visitor.body);

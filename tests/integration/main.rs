@@ -11,6 +11,7 @@ mod support;
 
 mod accounts;
 mod authorization;
+mod boards;
 mod closures;
 mod crash;
 mod directory;

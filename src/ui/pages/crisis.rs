@@ -1,21 +1,12 @@
 //! The crisis page: reachable from every page, without signing in, and offline.
 
-use crate::ui::context::use_session;
+use crate::ui::components::crisis_panel::CrisisPanel;
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-fn tel_href(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
-}
 
 /// Crisis resources: 988 (call, text, chat), Crisis Text Line, SAMHSA, 911 and the program's line.
 #[component]
 pub fn CrisisPage() -> impl IntoView {
-    let session = use_session();
     view! {
         <Title text="Need help now? · Kindred" />
         <div class="page-header">
@@ -25,53 +16,7 @@ pub fn CrisisPage() -> impl IntoView {
                 "You don't have to go through this alone, and you don't need to sign in."
             </p>
         </div>
-        <section class="crisis-panel" aria-labelledby="crisis-now">
-            <h2 id="crisis-now">"Talk to someone right now"</h2>
-            <ul class="crisis-panel__actions">
-                <li>
-                    <a class="crisis-panel__action" href="tel:988">
-                        "Call 988 — Suicide & Crisis Lifeline"
-                    </a>
-                </li>
-                <li>
-                    <a class="crisis-panel__action" href="sms:988">
-                        "Text 988"
-                    </a>
-                </li>
-                <li>
-                    <a class="crisis-panel__action" href="https://988lifeline.org/chat/" rel="noopener">
-                        "Chat with 988 online"
-                    </a>
-                </li>
-                <li>
-                    <a class="crisis-panel__action" href="sms:741741?body=HOME">
-                        "Crisis Text Line: text HOME to 741741"
-                    </a>
-                </li>
-                <li>
-                    <a class="crisis-panel__action" href="tel:911">
-                        "Call 911 if you are in immediate danger"
-                    </a>
-                </li>
-                <Transition fallback=|| ()>
-                    {move || {
-                        session
-                            .program
-                            .get()
-                            .and_then(|r| r.ok())
-                            .map(|p| {
-                                view! {
-                                    <li>
-                                        <a class="crisis-panel__action" href=tel_href(&p.phone)>
-                                            {format!("Call {} at {}", p.name, p.phone)}
-                                        </a>
-                                    </li>
-                                }
-                            })
-                    }}
-                </Transition>
-            </ul>
-        </section>
+        <CrisisPanel heading_id="crisis-now" />
         <section class="card" aria-labelledby="crisis-more">
             <h2 id="crisis-more" class="card__title">"Other help"</h2>
             <div class="card__body">
