@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
   ADMIN,
+  apiAs,
+  callApi,
   CLIENT,
   FACILITATOR,
   jsEnabled,
@@ -67,6 +69,9 @@ const SIGNED_IN: [Account, string, string][] = [
   [CLIENT, '/me/schedule', 'My schedule'],
   [CLIENT, '/groups/dbt-skills-distress-tolerance', 'DBT Skills: Distress Tolerance'],
   [FACILITATOR, '/staff/today', "Today's sessions"],
+  [CLIENT, '/boards', 'Peer support'],
+  [CLIENT, '/boards/iop', 'IOP check-in'],
+  [FACILITATOR, '/staff/moderation', 'Moderation'],
   [ADMIN, '/staff/codes', 'Enrollment codes'],
 ];
 
@@ -88,6 +93,21 @@ test('a session roster with members has no serious accessibility violations', as
   await expect(pageHeading(page)).toContainText('DBT Skills: Distress Tolerance');
   await expect(page.getByRole('button', { name: 'Maya — Present' })).toBeVisible();
   await scan(page, 'roster');
+});
+
+test('a board thread with replies has no serious accessibility violations', async ({ page }, testInfo) => {
+  const author = await apiAs(CLIENT);
+  await callApi(author, 'accept_guidelines');
+  const out = await callApi(author, 'start_thread', {
+    board: 'iop',
+    title: `A11y thread ${testInfo.project.name}`,
+    body: 'First paragraph.\n\nSecond paragraph.',
+  });
+  await author.dispose();
+  await signIn(page, FACILITATOR);
+  await page.goto(`/boards/threads/${out.thread_id}`);
+  await expect(pageHeading(page)).toHaveText(`A11y thread ${testInfo.project.name}`);
+  await scan(page, 'thread');
 });
 
 test('staff codes page with a new code and the open-codes table has no serious accessibility violations', async ({

@@ -135,7 +135,15 @@ pub fn private_details(text: &str) -> Vec<PrivateDetail> {
     let found = |re: &LazyLock<Option<Regex>>| re.as_ref().is_some_and(|r| r.is_match(text));
     let mut out = Vec::new();
     let email = found(&EMAIL);
-    if found(&PHONE) {
+    // A run of 7 to 12 digits (with the usual separators) reads as a phone
+    // number; longer runs are ids or amounts.
+    let phone = PHONE.as_ref().is_some_and(|r| {
+        r.find_iter(text).any(|m| {
+            let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+            (7..=12).contains(&digits)
+        })
+    });
+    if phone {
         out.push(PrivateDetail::Phone);
     }
     if email {
@@ -316,6 +324,7 @@ mod tests {
         );
         for ok in [
             "I have 30 days sober today!",
+            "ticket 1795406988932 is a long id, not a phone",
             "Group at 6:00 was great, see you Thursday.",
             "Step 4 is hard. 1 day at a time.",
             "I owe $1,200 and it scares me",

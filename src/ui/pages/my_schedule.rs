@@ -144,7 +144,7 @@ fn ScheduleItem(entry: ScheduleEntry) -> impl IntoView {
                     <p class="schedule-list__where">{where_}</p>
                     <SeatActions session_id=entry.seat.session_id seat=Some(entry.seat.clone()) late=entry.cancel_is_late />
                     <p>
-                        <a class="button button--link" href=format!("/sessions/{}/calendar.ics", entry.seat.session_id) download="kindred-session.ics" aria-label=format!("Add the session {} to your calendar", entry.when)>
+                        <a class="button button--link" href=format!("/sessions/{}/calendar.ics", entry.seat.session_id) download="kindred-session.ics" aria-label=format!("Add to calendar: the session {}", entry.when)>
                             "Add to calendar"
                         </a>
                     </p>

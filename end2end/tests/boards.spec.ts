@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { apiAs, callApi, FACILITATOR, freshClient, pageHeading, signIn, waitForApp } from './helpers';
+
+// Each test enrolls its own clients, so the four projects don't collide on the
+// shared demo database.
+
+test.describe('peer-support boards', () => {
+  test('post a thread, a peer replies and reacts, and reports', async ({ page }, testInfo) => {
+    const me = await freshClient(testInfo, 'Parker');
+    await signIn(page, me);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Peer support' }).click();
+    await expect(pageHeading(page)).toHaveText('Peer support');
+    await page.getByRole('link', { name: 'IOP check-in' }).click();
+    await expect(pageHeading(page)).toHaveText('IOP check-in');
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'I agree to these guidelines' }).click();
+
+    const title = `Small win (${testInfo.project.name})`;
+    await page.getByText('Start a thread').click();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('What would you like to share?').fill('Made it to every group this week.\n\nFeeling proud.');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(pageHeading(page)).toHaveText(title);
+    await expect(page.getByText('Feeling proud.')).toBeVisible();
+    await expect(page.getByText('Started this thread')).toBeVisible();
+    const threadUrl = new URL(page.url());
+
+    // Another client replies, reacts and reports through the API.
+    const peer = await apiAs(await freshClient(testInfo, 'Quinn'));
+    await callApi(peer, 'accept_guidelines');
+    const threadId = threadUrl.pathname.split('/').pop() as string;
+    await callApi(peer, 'reply_to_thread', { thread_id: threadId, body: 'That is huge. Well done!' });
+    const view = await (await peer.get(`/api/get_thread?thread_id=${threadId}`)).json();
+    await callApi(peer, 'react_to_post', { post_id: String(view.posts[0].id), reaction: 'strength' });
+    await peer.dispose();
+
+    await page.goto(threadUrl.pathname);
+    await expect(page.getByText('That is huge. Well done!')).toBeVisible();
+    await expect(page.getByText('Only you see this: Sending strength × 1')).toBeVisible();
+    await waitForApp(page);
+    const reply = page.locator('.post').filter({ hasText: 'That is huge. Well done!' });
+    await reply.getByRole('button', { name: 'Me too' }).click();
+    await expect(page.locator('.post').filter({ hasText: 'That is huge. Well done!' }).getByRole('button', { name: 'Me too' })).toHaveAttribute('aria-pressed', 'true');
+
+    await page.locator('.post').filter({ hasText: 'That is huge. Well done!' }).getByText('Report', { exact: true }).click();
+    await page.locator('.post').filter({ hasText: 'That is huge. Well done!' }).getByLabel('Why are you reporting this?').selectOption('spam');
+    await page.locator('.post').filter({ hasText: 'That is huge. Well done!' }).getByRole('button', { name: 'Send report' }).click();
+    await expect(page.getByText('That is huge. Well done!')).toBeVisible();
+  });
+
+  test('a crisis post shows help at once and reaches the staff queue; staff remove a post and its author is told', async ({ page, browser }, testInfo) => {
+    const me = await freshClient(testInfo, 'Riley');
+    await signIn(page, me);
+    await page.goto('/boards/iop');
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'I agree to these guidelines' }).click();
+    const title = `Rough night (${testInfo.project.name})`;
+    await page.getByText('Start a thread').click();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('What would you like to share?').fill("Honestly I just want to die tonight.");
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(page.getByText("Your post is up, and you're not alone.")).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Call 988 — Suicide & Crisis Lifeline' }).first()).toBeVisible();
+    await expect(pageHeading(page)).toHaveText(title);
+
+    const staffContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, javaScriptEnabled: testInfo.project.use.javaScriptEnabled, viewport: testInfo.project.use.viewport, isMobile: testInfo.project.use.isMobile });
+    const staffPage = await staffContext.newPage();
+    await signIn(staffPage, FACILITATOR);
+    await staffPage.goto('/staff/moderation');
+    await expect(pageHeading(staffPage)).toHaveText('Moderation');
+    const item = staffPage.locator('.queue__item').filter({ hasText: title });
+    await expect(item.getByText('Crisis language')).toBeVisible();
+    await waitForApp(staffPage);
+    await item.getByLabel('Reason for removing (the author sees it)').fill('Moved to a private conversation with your counselor');
+    await item.getByRole('button', { name: 'Remove' }).click();
+    await expect(staffPage.locator('.queue__item').filter({ hasText: title })).toHaveCount(0);
+    await staffContext.close();
+
+    await page.goto('/');
+    await expect(page.getByText('Staff removed one of your posts on the peer boards: Moved to a private conversation with your counselor')).toBeVisible();
+  });
+});
