@@ -272,3 +272,27 @@ both_backends! {
         assert_eq!(actions, ["thread.locked", "post.removed"]);
     }
 }
+
+both_backends! {
+    async fn board_tables_have_nowhere_to_keep_an_ip_address(app) {
+        for table in ["board_threads", "board_posts", "board_reactions", "board_reports", "moderation_items", "moderation_log", "board_guideline_acks"] {
+            let columns: Vec<String> = match &app.state.db {
+                kindred::server::db::Db::Sqlite { reader, .. } => {
+                    sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')")).fetch_all(reader).await.unwrap()
+                }
+                kindred::server::db::Db::Postgres(pool) => {
+                    sqlx::query_scalar("SELECT column_name::text FROM information_schema.columns WHERE table_name = $1")
+                        .bind(table)
+                        .fetch_all(pool)
+                        .await
+                        .unwrap()
+                }
+            };
+            assert!(!columns.is_empty(), "{table} exists");
+            for c in &columns {
+                let c = c.to_lowercase();
+                assert!(!(c.contains("ip") || c.contains("addr") || c.contains("agent")), "{table}.{c} could hold a network identity");
+            }
+        }
+    }
+}

@@ -44,6 +44,11 @@ pub fn CrisisPanel(
                     </a>
                 </li>
                 <li>
+                    <a class="crisis-panel__action" href="tel:18006624357">
+                        "SAMHSA Helpline: 1-800-662-4357 (free, 24/7, English and Spanish)"
+                    </a>
+                </li>
+                <li>
                     <a class="crisis-panel__action" href="tel:911">
                         "Call 911 if you are in immediate danger"
                     </a>

@@ -18,12 +18,8 @@ pub fn CrisisPage() -> impl IntoView {
         </div>
         <CrisisPanel heading_id="crisis-now" />
         <section class="card" aria-labelledby="crisis-more">
-            <h2 id="crisis-more" class="card__title">"Other help"</h2>
+            <h2 id="crisis-more" class="card__title">"Good to know"</h2>
             <div class="card__body">
-                <p>
-                    "SAMHSA National Helpline (free, confidential, 24/7, English and Spanish): "
-                    <a href="tel:18006624357">"1-800-662-4357"</a>
-                </p>
                 <p>"This page works without a connection once you have opened Kindred on this device."</p>
             </div>
         </section>
