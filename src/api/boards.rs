@@ -69,6 +69,7 @@ pub async fn start_thread(
     board: String,
     title: String,
     body: String,
+    #[server(default)] warnings: Vec<String>,
     #[server(default)] confirm_private: Option<String>,
 ) -> AppResult<PostOutcome> {
     crate::server::http::with_status(
@@ -81,6 +82,7 @@ pub async fn start_thread(
                 &board,
                 &title,
                 &body,
+                &parse_warnings(&warnings)?,
                 checked(confirm_private.as_deref()),
             )
             .await?;
@@ -96,6 +98,7 @@ pub async fn start_thread(
 pub async fn reply_to_thread(
     thread_id: i64,
     body: String,
+    #[server(default)] warnings: Vec<String>,
     #[server(default)] confirm_private: Option<String>,
 ) -> AppResult<PostOutcome> {
     crate::server::http::with_status(
@@ -107,6 +110,7 @@ pub async fn reply_to_thread(
                 &who,
                 thread_id,
                 &body,
+                &parse_warnings(&warnings)?,
                 checked(confirm_private.as_deref()),
             )
             .await?;
@@ -115,6 +119,13 @@ pub async fn reply_to_thread(
         }
         .await,
     )
+}
+
+#[cfg(feature = "ssr")]
+fn parse_warnings(values: &[String]) -> AppResult<Vec<crate::domain::board::ContentWarning>> {
+    crate::domain::board::ContentWarning::parse_all(values).ok_or_else(|| {
+        crate::error::AppError::invalid("warnings", "Choose from the listed content warnings.")
+    })
 }
 
 /// Where a new post is shown: its thread, with the crisis panel when needed.
@@ -209,6 +220,76 @@ pub async fn reveal_author(post_id: i64, reason: String) -> AppResult<String> {
             let state = crate::server::auth::app_state()?;
             let staff = crate::server::auth::require_staff()?;
             crate::server::boards::reveal(&state, &staff, post_id, &reason).await
+        }
+        .await,
+    )
+}
+
+/// The author edits their post (within 15 minutes of posting).
+#[server(endpoint = "edit_post")]
+pub async fn edit_post(
+    post_id: i64,
+    body: String,
+    #[server(default)] confirm_private: Option<String>,
+) -> AppResult<PostOutcome> {
+    crate::server::http::with_status(
+        async {
+            let state = crate::server::auth::app_state()?;
+            let who = crate::server::auth::require_user()?;
+            let confirmed = checked(confirm_private.as_deref());
+            crate::server::boards::edit(&state, &who, post_id, &body, confirmed).await
+        }
+        .await,
+    )
+}
+
+/// The author deletes their post (within 15 minutes of posting).
+#[server(endpoint = "delete_post")]
+pub async fn delete_post(post_id: i64) -> AppResult<()> {
+    crate::server::http::with_status(
+        async {
+            let state = crate::server::auth::app_state()?;
+            let who = crate::server::auth::require_user()?;
+            crate::server::boards::delete(&state, &who, post_id).await
+        }
+        .await,
+    )
+}
+
+/// Hides every post by this post's author from the reader, in every thread.
+#[server(endpoint = "mute_author")]
+pub async fn mute_author(post_id: i64) -> AppResult<()> {
+    crate::server::http::with_status(
+        async {
+            let state = crate::server::auth::app_state()?;
+            let who = crate::server::auth::require_user()?;
+            crate::server::boards::mute(&state, &who, post_id).await
+        }
+        .await,
+    )
+}
+
+/// Shows everyone the reader muted again.
+#[server(endpoint = "unmute_everyone")]
+pub async fn unmute_everyone() -> AppResult<()> {
+    crate::server::http::with_status(
+        async {
+            let state = crate::server::auth::app_state()?;
+            let who = crate::server::auth::require_user()?;
+            crate::server::boards::unmute_all(&state, &who).await
+        }
+        .await,
+    )
+}
+
+/// Which content warnings the reader wants blurred.
+#[server(endpoint = "set_blur_preferences")]
+pub async fn set_blur_preferences(#[server(default)] blur: Vec<String>) -> AppResult<()> {
+    crate::server::http::with_status(
+        async {
+            let state = crate::server::auth::app_state()?;
+            let who = crate::server::auth::require_user()?;
+            crate::server::boards::set_blur(&state, &who, &blur).await
         }
         .await,
     )

@@ -110,6 +110,83 @@ impl ReportReason {
     }
 }
 
+/// Content warnings an author can put on a post; readers choose which to blur.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContentWarning {
+    /// Details of substance use.
+    SubstanceUse,
+    /// Self-harm.
+    SelfHarm,
+    /// Trauma.
+    Trauma,
+    /// Eating and body image.
+    Eating,
+    /// Relapse.
+    Relapse,
+}
+
+impl ContentWarning {
+    /// Every warning, in form order.
+    pub const ALL: [Self; 5] = [
+        Self::SubstanceUse,
+        Self::SelfHarm,
+        Self::Trauma,
+        Self::Eating,
+        Self::Relapse,
+    ];
+
+    /// Stable text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SubstanceUse => "substance_use",
+            Self::SelfHarm => "self_harm",
+            Self::Trauma => "trauma",
+            Self::Eating => "eating",
+            Self::Relapse => "relapse",
+        }
+    }
+
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SubstanceUse => "substance use details",
+            Self::SelfHarm => "self-harm",
+            Self::Trauma => "trauma",
+            Self::Eating => "eating and body image",
+            Self::Relapse => "relapse",
+        }
+    }
+
+    fn bit(self) -> i64 {
+        1 << (self as i64)
+    }
+
+    /// The bit mask of a set of warnings.
+    pub fn mask(warnings: &[Self]) -> i64 {
+        warnings.iter().fold(0, |m, w| m | w.bit())
+    }
+
+    /// The warnings in a bit mask.
+    pub fn from_mask(mask: i64) -> Vec<Self> {
+        Self::ALL
+            .into_iter()
+            .filter(|w| mask & w.bit() != 0)
+            .collect()
+    }
+
+    /// Parses form values; unknown ones are an error.
+    pub fn parse_all(values: &[String]) -> Option<Vec<Self>> {
+        values
+            .iter()
+            .map(|v| Self::ALL.into_iter().find(|w| w.as_str() == v))
+            .collect()
+    }
+}
+
+/// Minutes after posting during which the author can edit or delete a post.
+pub const EDIT_WINDOW_MINUTES: i64 = 15;
+
 /// Distinct reporters that hide a post pending review.
 pub const REPORTS_TO_HIDE: i64 = 3;
 
@@ -208,6 +285,10 @@ pub struct BoardPage {
     pub accepted_guidelines: bool,
     /// Threads, newest activity first.
     pub threads: Vec<ThreadSummary>,
+    /// The warnings the viewer has chosen to blur.
+    pub blur: Vec<ContentWarning>,
+    /// How many people the viewer has muted.
+    pub muted_people: i64,
     /// Page number from 1.
     pub page: i64,
     /// Pages.
@@ -224,6 +305,8 @@ pub enum PostState {
     UnderReview,
     /// Removed by staff.
     Removed,
+    /// Deleted by its author.
+    Deleted,
 }
 
 /// One post as the viewer may see it.
@@ -251,6 +334,14 @@ pub struct PostView {
     pub reaction_counts: Vec<(Reaction, i64)>,
     /// Staff only: flagged as crisis language.
     pub crisis: bool,
+    /// The author's content warnings.
+    pub warnings: Vec<ContentWarning>,
+    /// Shown folded: it carries a warning the viewer chose to blur.
+    pub blurred: bool,
+    /// Edited after posting.
+    pub edited: bool,
+    /// The viewer may still edit or delete it (their own, inside the window).
+    pub can_edit: bool,
 }
 
 /// A thread with its posts.
@@ -272,6 +363,8 @@ pub struct ThreadPage {
     pub accepted_guidelines: bool,
     /// Whether the viewer is staff (moderation controls).
     pub viewer_is_staff: bool,
+    /// Posts left out because the viewer muted their author.
+    pub muted_posts: i64,
 }
 
 /// What posting did.
@@ -349,5 +442,12 @@ mod tests {
         for r in ReportReason::ALL {
             assert_eq!(ReportReason::parse(r.as_str()), Some(r));
         }
+        let both = [ContentWarning::SelfHarm, ContentWarning::Relapse];
+        assert_eq!(ContentWarning::from_mask(ContentWarning::mask(&both)), both);
+        assert_eq!(
+            ContentWarning::parse_all(&["trauma".into()]),
+            Some(vec![ContentWarning::Trauma])
+        );
+        assert_eq!(ContentWarning::parse_all(&["nope".into()]), None);
     }
 }

@@ -3,9 +3,9 @@
 //! rate limits and staff moderation.
 
 use crate::domain::board::{
-    pseudonym_from_hex, BoardPage, BoardSummary, ModerationItem, ModerationLogEntry,
-    ModerationQueue, PostOutcome, PostState, PostView, Reaction, ReportReason, ThreadPage,
-    ThreadSummary, GUIDELINES_VERSION, REPORTS_TO_HIDE,
+    pseudonym_from_hex, BoardPage, BoardSummary, ContentWarning, ModerationItem,
+    ModerationLogEntry, ModerationQueue, PostOutcome, PostState, PostView, Reaction, ReportReason,
+    ThreadPage, ThreadSummary, EDIT_WINDOW_MINUTES, GUIDELINES_VERSION, REPORTS_TO_HIDE,
 };
 use crate::domain::group::Levels;
 use crate::domain::role::Role;
@@ -122,6 +122,9 @@ pub async fn board_page(
     Ok(BoardPage {
         board: summary(&board),
         accepted_guidelines: accepted(state, who).await?,
+        blur: ContentWarning::from_mask(blur_mask(state, who).await?),
+        muted_people: i64::try_from(boards::muted(&state.db, who.user_id.0).await?.len())
+            .unwrap_or(0),
         threads,
         page,
         pages,
@@ -135,7 +138,17 @@ fn author_of(state: &AppState, p: &PostRow) -> (String, bool) {
     }
 }
 
+/// The warnings this reader wants blurred (all of them until they choose).
+async fn blur_mask(state: &AppState, who: &Principal) -> AppResult<i64> {
+    Ok(boards::blur_pref(&state.db, who.user_id.0)
+        .await?
+        .unwrap_or_else(|| ContentWarning::mask(&ContentWarning::ALL)))
+}
+
 fn state_of(p: &PostRow) -> PostState {
+    if p.deleted_at.is_some() {
+        return PostState::Deleted;
+    }
     match p.status.as_str() {
         "visible" => PostState::Visible,
         "hidden" => PostState::UnderReview,
@@ -156,10 +169,16 @@ pub async fn thread_page(
     let tz = program_tz(state);
     let reactions = boards::reactions(&state.db, thread_id).await?;
     let me = who.user_id.0;
-    let posts = boards::posts(&state.db, thread_id)
-        .await?
+    let muted = boards::muted(&state.db, me).await?;
+    let blur = blur_mask(state, who).await?;
+    let edit_since = now - EDIT_WINDOW_MINUTES * 60;
+    let all = boards::posts(&state.db, thread_id).await?;
+    let muted_posts =
+        i64::try_from(all.iter().filter(|p| muted.contains(&p.author_id)).count()).unwrap_or(0);
+    let posts = all
         .into_iter()
         .filter(|p| staff || p.status != "hidden" || p.author_id == me)
+        .filter(|p| !muted.contains(&p.author_id))
         .map(|p| {
             let mine = p.author_id == me;
             let (author, by_staff) = author_of(state, &p);
@@ -175,11 +194,17 @@ pub async fn thread_page(
                 by_staff,
                 is_starter: p.author_id == thread.author_id,
                 mine,
-                body: if post_state == PostState::Removed && !staff {
+                body: if (post_state == PostState::Removed && !staff)
+                    || post_state == PostState::Deleted
+                {
                     String::new()
                 } else {
                     p.body.clone()
                 },
+                warnings: ContentWarning::from_mask(p.warnings),
+                blurred: !mine && p.warnings & blur != 0,
+                edited: p.edited_at.is_some(),
+                can_edit: mine && post_state == PostState::Visible && p.created_at >= edit_since,
                 when: describe_start(p.created_at, now, &tz),
                 state: post_state,
                 my_reactions: here
@@ -214,6 +239,7 @@ pub async fn thread_page(
         posts,
         accepted_guidelines: accepted(state, who).await?,
         viewer_is_staff: staff,
+        muted_posts,
     })
 }
 
@@ -244,6 +270,7 @@ async fn check_draft(
     title: Option<&str>,
     body: &str,
     confirm_private: bool,
+    new_post: bool,
 ) -> AppResult<String> {
     if !accepted(state, who).await? {
         return Err(AppError::refused(
@@ -251,7 +278,7 @@ async fn check_draft(
         ));
     }
     let now = state.now();
-    if !who.role.is_staff() {
+    if new_post && !who.role.is_staff() {
         let recent = boards::posts_since(&state.db, who.user_id.0, now - POST_WINDOW_SECS).await?;
         rate_limit(&recent, POSTS_PER_WINDOW, POST_WINDOW_SECS, now)?;
     }
@@ -304,10 +331,11 @@ pub async fn start_thread(
     slug: &str,
     title: &str,
     body: &str,
+    warnings: &[ContentWarning],
     confirm_private: bool,
 ) -> AppResult<PostOutcome> {
     let board = board_for(state, who, slug).await?;
-    let body = check_draft(state, who, Some(title), body, confirm_private).await?;
+    let body = check_draft(state, who, Some(title), body, confirm_private, true).await?;
     let title = title.trim();
     let crisis = safety::is_crisis(&format!("{title}\n{body}"));
     let (thread_id, post_id) = boards::start_thread(
@@ -317,6 +345,7 @@ pub async fn start_thread(
         title,
         &body,
         crisis,
+        ContentWarning::mask(warnings),
         state.now(),
     )
     .await?;
@@ -333,10 +362,11 @@ pub async fn reply(
     who: &Principal,
     thread_id: i64,
     body: &str,
+    warnings: &[ContentWarning],
     confirm_private: bool,
 ) -> AppResult<PostOutcome> {
     thread_for(state, who, thread_id).await?;
-    let body = check_draft(state, who, None, body, confirm_private).await?;
+    let body = check_draft(state, who, None, body, confirm_private, true).await?;
     let crisis = safety::is_crisis(&body);
     let post_id = boards::reply(
         &state.db,
@@ -344,6 +374,7 @@ pub async fn reply(
         who.user_id.0,
         &body,
         crisis,
+        ContentWarning::mask(warnings),
         state.now(),
     )
     .await?
@@ -552,4 +583,72 @@ pub async fn reveal(
     )
     .await?;
     Ok(format!("{} <{}>", user.preferred_name, user.email))
+}
+
+/// The author edits their own post within the edit window.
+pub async fn edit(
+    state: &AppState,
+    who: &Principal,
+    post_id: i64,
+    body: &str,
+    confirm_private: bool,
+) -> AppResult<PostOutcome> {
+    let post = visible_post(state, who, post_id).await?;
+    if post.author_id != who.user_id.0 {
+        return Err(AppError::Forbidden);
+    }
+    let body = check_draft(state, who, None, body, confirm_private, false).await?;
+    let crisis = safety::is_crisis(&body);
+    let now = state.now();
+    let since = now - EDIT_WINDOW_MINUTES * 60;
+    if !boards::edit_post(&state.db, post_id, who.user_id.0, &body, crisis, since, now).await? {
+        return Err(AppError::refused(format!(
+            "Posts can be edited for {EDIT_WINDOW_MINUTES} minutes after posting."
+        )));
+    }
+    Ok(PostOutcome {
+        thread_id: post.thread_id,
+        post_id,
+        crisis,
+    })
+}
+
+/// The author deletes their own post within the edit window.
+pub async fn delete(state: &AppState, who: &Principal, post_id: i64) -> AppResult<()> {
+    let post = boards::post(&state.db, post_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if post.author_id != who.user_id.0 {
+        return Err(AppError::Forbidden);
+    }
+    let now = state.now();
+    let since = now - EDIT_WINDOW_MINUTES * 60;
+    if !boards::delete_post(&state.db, post_id, who.user_id.0, since, now).await? {
+        return Err(AppError::refused(format!(
+            "Posts can be deleted for {EDIT_WINDOW_MINUTES} minutes after posting. Ask staff to remove an older one."
+        )));
+    }
+    Ok(())
+}
+
+/// Hides every post by the author of `post_id` from this reader, in every
+/// thread, without telling the reader who that is.
+pub async fn mute(state: &AppState, who: &Principal, post_id: i64) -> AppResult<()> {
+    visible_post(state, who, post_id).await?;
+    boards::mute_author_of(&state.db, who.user_id.0, post_id, state.now()).await?;
+    Ok(())
+}
+
+/// Shows everyone again.
+pub async fn unmute_all(state: &AppState, who: &Principal) -> AppResult<()> {
+    boards::unmute_all(&state.db, who.user_id.0).await?;
+    Ok(())
+}
+
+/// Saves which content warnings this reader wants blurred.
+pub async fn set_blur(state: &AppState, who: &Principal, blur: &[String]) -> AppResult<()> {
+    let warnings = ContentWarning::parse_all(blur)
+        .ok_or_else(|| AppError::invalid("blur", "Choose from the listed content warnings."))?;
+    boards::set_blur_pref(&state.db, who.user_id.0, ContentWarning::mask(&warnings)).await?;
+    Ok(())
 }

@@ -70,6 +70,11 @@ const SERVER_FUNCTIONS: &[(&str, Method, Access)] = &[
     ("/api/moderate_post", Method::POST, Access::Staff),
     ("/api/lock_thread", Method::POST, Access::Staff),
     ("/api/reveal_author", Method::POST, Access::Staff),
+    ("/api/edit_post", Method::POST, Access::Member),
+    ("/api/delete_post", Method::POST, Access::Member),
+    ("/api/mute_author", Method::POST, Access::Member),
+    ("/api/unmute_everyone", Method::POST, Access::SignedIn),
+    ("/api/set_blur_preferences", Method::POST, Access::SignedIn),
 ];
 
 /// Arguments that make each call meaningful (a real slug, a real-looking form).
@@ -116,6 +121,9 @@ fn sample_args(path: &str) -> (&'static str, Vec<(&'static str, &'static str)>) 
         "/api/reply_to_thread" => ("", vec![("thread_id", "1"), ("body", "Probe")]),
         "/api/react_to_post" => ("", vec![("post_id", "1"), ("reaction", "me_too")]),
         "/api/report_post" => ("", vec![("post_id", "1"), ("reason", "spam")]),
+        "/api/edit_post" => ("", vec![("post_id", "999999"), ("body", "Probe")]),
+        "/api/delete_post" | "/api/mute_author" => ("", vec![("post_id", "999999")]),
+        "/api/set_blur_preferences" => ("", vec![("blur[]", "trauma")]),
         "/api/moderate_post" => ("", vec![("post_id", "1"), ("action", "restore")]),
         "/api/lock_thread" => ("", vec![("thread_id", "1"), ("locked", "true")]),
         "/api/reveal_author" => (

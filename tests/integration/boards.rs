@@ -37,6 +37,25 @@ async fn client(app: &TestApp, tag: &str, level: LevelOfCare) -> (String, String
     (email, name, format!("kindred_session={token}"))
 }
 
+/// A new session for an existing client (after the clock moved past the idle timeout).
+async fn reconnect(app: &TestApp, email: &str) -> String {
+    let user = users::find_by_email(&app.state.db, email)
+        .await
+        .unwrap()
+        .unwrap();
+    let token = kindred::server::auth::random_token();
+    kindred::server::repo::sessions::create(
+        &app.state.db,
+        &kindred::server::auth::hash_token(&token),
+        user.user_id(),
+        app.state.now(),
+        app.state.now() + 3600,
+    )
+    .await
+    .unwrap();
+    format!("kindred_session={token}")
+}
+
 async fn accept(app: &TestApp, cookie: &str) {
     let res = app.call("accept_guidelines", &[], Some(cookie)).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
@@ -202,12 +221,13 @@ both_backends! {
     async fn hostile_text_round_trips_byte_identical_and_renders_escaped(app) {
         let (_, _, a) = client(&app, "kim", LevelOfCare::Iop).await;
         accept(&app, &a).await;
-        let payload = "<script>alert('x')</script>\"; DROP TABLE users; -- ' OR 1=1 <img src=x onerror=alert(1)>";
+        let payload = "</textarea><script>alert('x')</script>\"; DROP TABLE users; -- ' OR 1=1 <img src=x onerror=alert(1)>";
         let t = start(&app, &a, "iop", "Payload test", payload).await["thread_id"].as_i64().unwrap();
         assert_eq!(thread(&app, &a, t).await["posts"][0]["body"], payload);
         let html = app.get(&format!("/boards/threads/{t}"), Some(&a)).await.body;
         assert!(!html.contains("<script>alert('x')</script>"));
         assert!(!html.contains("<img src=x"));
+        assert!(!html.contains("</textarea><script>"), "the edit box cannot be closed from inside");
         assert!(html.contains("&lt;script"), "rendered as text");
         assert_eq!(kindred::server::repo::users::count(&app.state.db).await.unwrap(), 1, "users table intact");
     }
@@ -294,5 +314,80 @@ both_backends! {
                 assert!(!(c.contains("ip") || c.contains("addr") || c.contains("agent")), "{table}.{c} could hold a network identity");
             }
         }
+    }
+}
+
+both_backends! {
+    async fn authors_edit_and_delete_only_within_the_window(app) {
+        let (a_email, _, a) = client(&app, "pat", LevelOfCare::Iop).await;
+        let (b_email, _, b) = client(&app, "quin", LevelOfCare::Iop).await;
+        accept(&app, &a).await;
+        let out = start(&app, &a, "iop", "Typo", "Frist post").await;
+        let (t, post) = (out["thread_id"].as_i64().unwrap(), out["post_id"].as_i64().unwrap().to_string());
+        let by_other = app.call("edit_post", &[("post_id", &post), ("body", "hijacked")], Some(&b)).await;
+        assert_eq!(by_other.status, StatusCode::FORBIDDEN);
+        let res = app.call("edit_post", &[("post_id", &post), ("body", "First post")], Some(&a)).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let seen = thread(&app, &b, t).await;
+        assert_eq!(seen["posts"][0]["body"], "First post");
+        assert_eq!(seen["posts"][0]["edited"], true);
+        // An edit that turns into crisis language reaches the staff queue.
+        let res = app.call("edit_post", &[("post_id", &post), ("body", "Honestly I want to end my life")], Some(&a)).await;
+        assert_eq!(res.json()["crisis"], true);
+        app.clock.advance(16 * 60);
+        let (a, b) = (reconnect(&app, &a_email).await, reconnect(&app, &b_email).await);
+        let late = app.call("edit_post", &[("post_id", &post), ("body", "again")], Some(&a)).await;
+        assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.body);
+        let late = app.call("delete_post", &[("post_id", &post)], Some(&a)).await;
+        assert_eq!(late.status, StatusCode::CONFLICT);
+
+        let reply_out = reply(&app, &a, t, "Never mind").await.json();
+        let r = reply_out["post_id"].as_i64().unwrap().to_string();
+        assert_eq!(app.call("delete_post", &[("post_id", &r)], Some(&a)).await.status, StatusCode::OK);
+        let seen = thread(&app, &b, t).await;
+        assert_eq!(seen["posts"][1]["state"], "deleted");
+        assert_eq!(seen["posts"][1]["body"], "");
+    }
+
+    async fn muting_hides_a_person_everywhere_without_revealing_them(app) {
+        let (_, _, a) = client(&app, "ray", LevelOfCare::Iop).await;
+        let (_, _, b) = client(&app, "sol", LevelOfCare::Iop).await;
+        accept(&app, &a).await;
+        accept(&app, &b).await;
+        let one = start(&app, &a, "iop", "One", "first thread").await;
+        let two = start(&app, &a, "iop", "Two", "second thread").await["thread_id"].as_i64().unwrap();
+        reply(&app, &b, two, "my own reply stays").await;
+        let res = app.call("mute_author", &[("post_id", &one["post_id"].as_i64().unwrap().to_string())], Some(&b)).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert!(res.body.is_empty() || res.body == "null", "the answer carries nothing about the person: {}", res.body);
+        let seen = thread(&app, &b, two).await;
+        let posts = seen["posts"].as_array().unwrap();
+        assert_eq!(posts.len(), 1, "muted in the other thread too");
+        assert_eq!(posts[0]["body"], "my own reply stays");
+        assert_eq!(seen["muted_posts"], 1);
+        let board = app.get("/api/get_board?slug=iop", Some(&b)).await.json();
+        assert_eq!(board["muted_people"], 1);
+        app.call("unmute_everyone", &[], Some(&b)).await;
+        assert_eq!(thread(&app, &b, two).await["posts"].as_array().unwrap().len(), 2);
+    }
+
+    async fn content_warnings_fold_posts_for_readers_who_chose_to_blur(app) {
+        let (_, _, a) = client(&app, "tam", LevelOfCare::Iop).await;
+        let (_, _, b) = client(&app, "uma", LevelOfCare::Iop).await;
+        accept(&app, &a).await;
+        let res = app.call("start_thread", &[("board", "iop"), ("title", "Hard memory"), ("body", "It came back today."), ("warnings[]", "trauma")], Some(&a)).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let t = res.json()["thread_id"].as_i64().unwrap();
+        let seen = thread(&app, &b, t).await;
+        assert_eq!(seen["posts"][0]["warnings"], serde_json::json!(["trauma"]));
+        assert_eq!(seen["posts"][0]["blurred"], true, "blurred by default");
+        assert_eq!(thread(&app, &a, t).await["posts"][0]["blurred"], false, "never for the author");
+        let res = app.call("set_blur_preferences", &[("blur[]", "self_harm")], Some(&b)).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert_eq!(thread(&app, &b, t).await["posts"][0]["blurred"], false);
+        let html = app.get(&format!("/boards/threads/{t}"), Some(&a)).await.body;
+        assert!(html.contains("Content warning: trauma"));
+        let bad = app.call("start_thread", &[("board", "iop"), ("title", "x y z"), ("body", "b"), ("warnings[]", "gore")], Some(&a)).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
 }

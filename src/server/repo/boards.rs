@@ -129,7 +129,7 @@ pub struct ThreadRow {
 }
 
 const THREAD_SQL: &str = "SELECT t.id, t.board_id, t.title, t.author_id, t.last_activity_at, t.locked_at, \
-    (SELECT COUNT(*) FROM board_posts p WHERE p.thread_id = t.id AND p.status = 'visible') - 1 AS replies \
+    (SELECT COUNT(*) FROM board_posts p WHERE p.thread_id = t.id AND p.status = 'visible' AND p.deleted_at IS NULL) - 1 AS replies \
     FROM board_threads t";
 
 /// A page of a board's threads, newest activity first.
@@ -178,11 +178,17 @@ pub struct PostRow {
     pub status: String,
     /// Crisis language.
     pub crisis: bool,
+    /// Content warnings bit mask.
+    pub warnings: i64,
+    /// Edited at.
+    pub edited_at: Option<i64>,
+    /// Deleted by its author at.
+    pub deleted_at: Option<i64>,
 }
 
 const POST_SQL: &str =
     "SELECT p.id, p.thread_id, p.author_id, u.role AS author_role, p.body, p.created_at, \
-    p.status, p.crisis FROM board_posts p JOIN users u ON u.id = p.author_id";
+    p.status, p.crisis, p.warnings, p.edited_at, p.deleted_at FROM board_posts p JOIN users u ON u.id = p.author_id";
 
 /// A thread's posts, oldest first.
 pub async fn posts(db: &Db, thread_id: i64) -> Result<Vec<PostRow>, sqlx::Error> {
@@ -215,6 +221,7 @@ pub async fn reactions(db: &Db, thread_id: i64) -> Result<Vec<(i64, i64, String)
 
 /// Starts a thread with its first post; a crisis post also gets a queue item,
 /// in the same transaction. Returns (thread id, post id).
+#[allow(clippy::too_many_arguments)] // one row of each table, written together
 pub async fn start_thread(
     db: &Db,
     board_id: i64,
@@ -222,6 +229,7 @@ pub async fn start_thread(
     title: &str,
     body: &str,
     crisis: bool,
+    warnings: i64,
     now: i64,
 ) -> Result<(i64, i64), sqlx::Error> {
     on_writer!(db, |pool| {
@@ -237,13 +245,14 @@ pub async fn start_thread(
         .fetch_one(&mut *tx)
         .await?;
         let (post_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO board_posts (thread_id, author_id, body, created_at, crisis) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO board_posts (thread_id, author_id, body, created_at, crisis, warnings) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(thread_id)
         .bind(author_id)
         .bind(body)
         .bind(now)
         .bind(crisis)
+        .bind(warnings)
         .fetch_one(&mut *tx)
         .await?;
         if crisis {
@@ -266,6 +275,7 @@ pub async fn reply(
     author_id: i64,
     body: &str,
     crisis: bool,
+    warnings: i64,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     on_writer!(db, |pool| {
@@ -283,13 +293,14 @@ pub async fn reply(
             return Ok(None);
         }
         let (post_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO board_posts (thread_id, author_id, body, created_at, crisis) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO board_posts (thread_id, author_id, body, created_at, crisis, warnings) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(thread_id)
         .bind(author_id)
         .bind(body)
         .bind(now)
         .bind(crisis)
+        .bind(warnings)
         .fetch_one(&mut *tx)
         .await?;
         if crisis {
@@ -442,7 +453,7 @@ pub async fn queue(db: &Db) -> Result<Vec<QueueRow>, sqlx::Error> {
     on_reader!(db, |pool| {
         sqlx::query_as::<_, QueueRow>(
         "SELECT m.id AS item_id, m.kind, m.created_at AS queued_at, p.id, p.thread_id, p.author_id, u.role AS author_role, p.body, \
-                p.created_at, p.status, p.crisis, t.title, b.name AS board_name \
+                p.created_at, p.status, p.crisis, p.warnings, p.edited_at, p.deleted_at, t.title, b.name AS board_name \
          FROM moderation_items m JOIN board_posts p ON p.id = m.post_id JOIN users u ON u.id = p.author_id \
          JOIN board_threads t ON t.id = p.thread_id JOIN boards b ON b.id = t.board_id \
          WHERE m.resolved_at IS NULL \
@@ -574,4 +585,135 @@ pub async fn recent_log(
     .bind(limit)
     .fetch_all(pool)
     .await)
+}
+
+/// The author edits their post inside the window (`since` = earliest creation
+/// time allowed). A crisis match re-queues it for staff in the same transaction.
+/// Returns whether it was changed.
+pub async fn edit_post(
+    db: &Db,
+    post_id: i64,
+    author_id: i64,
+    body: &str,
+    crisis: bool,
+    since: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    on_writer!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE board_posts SET body = $1, edited_at = $2, crisis = (crisis OR $3) \
+             WHERE id = $4 AND author_id = $5 AND created_at >= $6 AND deleted_at IS NULL AND status = 'visible'",
+        )
+        .bind(body)
+        .bind(now)
+        .bind(crisis)
+        .bind(post_id)
+        .bind(author_id)
+        .bind(since)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if changed && crisis {
+            sqlx::query(
+                "INSERT INTO moderation_items (post_id, kind, created_at) VALUES ($1, 'crisis', $2) \
+                 ON CONFLICT (post_id, kind) DO UPDATE SET resolved_at = NULL, resolved_by = NULL, created_at = excluded.created_at",
+            )
+            .bind(post_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(changed)
+    })
+}
+
+/// The author deletes their post inside the window: its text is erased.
+pub async fn delete_post(
+    db: &Db,
+    post_id: i64,
+    author_id: i64,
+    since: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    on_writer!(db, |pool| sqlx::query(
+        "UPDATE board_posts SET body = '', deleted_at = $1 \
+         WHERE id = $2 AND author_id = $3 AND created_at >= $4 AND deleted_at IS NULL"
+    )
+    .bind(now)
+    .bind(post_id)
+    .bind(author_id)
+    .bind(since)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected() == 1))
+}
+
+/// Mutes the author of a post for `user_id` (never themselves). Returns whether
+/// a new mute was recorded.
+pub async fn mute_author_of(
+    db: &Db,
+    user_id: i64,
+    post_id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    on_writer!(db, |pool| sqlx::query(
+        "INSERT INTO board_mutes (user_id, muted_user_id, created_at) \
+         SELECT $1, author_id, $3 FROM board_posts WHERE id = $2 AND author_id <> $1 \
+         ON CONFLICT (user_id, muted_user_id) DO NOTHING"
+    )
+    .bind(user_id)
+    .bind(post_id)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected() == 1))
+}
+
+/// The people a user has muted (ids stay on the server).
+pub async fn muted(db: &Db, user_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    on_reader!(db, |pool| sqlx::query_as::<_, (i64,)>(
+        "SELECT muted_user_id FROM board_mutes WHERE user_id = $1"
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await
+    .map(|r| r.into_iter().map(|(id,)| id).collect()))
+}
+
+/// Unmutes everyone a user muted.
+pub async fn unmute_all(db: &Db, user_id: i64) -> Result<u64, sqlx::Error> {
+    on_writer!(db, |pool| sqlx::query(
+        "DELETE FROM board_mutes WHERE user_id = $1"
+    )
+    .bind(user_id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+}
+
+/// A reader's blur preference (bit mask), if set.
+pub async fn blur_pref(db: &Db, user_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    on_reader!(db, |pool| sqlx::query_as::<_, (i64,)>(
+        "SELECT blur FROM board_prefs WHERE user_id = $1"
+    )
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await
+    .map(|r| r.map(|(b,)| b)))
+}
+
+/// Saves a reader's blur preference.
+pub async fn set_blur_pref(db: &Db, user_id: i64, blur: i64) -> Result<(), sqlx::Error> {
+    on_writer!(db, |pool| sqlx::query(
+        "INSERT INTO board_prefs (user_id, blur) VALUES ($1, $2) \
+         ON CONFLICT (user_id) DO UPDATE SET blur = excluded.blur"
+    )
+    .bind(user_id)
+    .bind(blur)
+    .execute(pool)
+    .await
+    .map(|_| ()))
 }

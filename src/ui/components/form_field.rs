@@ -74,3 +74,12 @@ pub fn FormField(
         </div>
     }
 }
+
+/// Escapes text for a `<textarea>`'s initial content, set through `inner_html`:
+/// server rendering does not escape a textarea's children, and its content
+/// must never be able to close the element.
+pub fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

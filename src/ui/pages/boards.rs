@@ -4,17 +4,19 @@
 //! WebAssembly; post text is rendered as text (escaped), paragraphs kept.
 
 use crate::api::boards::{
-    get_board, get_moderation_queue, get_thread, list_boards, AcceptGuidelines, LockThread,
-    ModeratePost, ReactToPost, ReplyToThread, ReportPost, RevealAuthor, StartThread,
+    get_board, get_moderation_queue, get_thread, list_boards, AcceptGuidelines, DeletePost,
+    EditPost, LockThread, ModeratePost, MuteAuthor, ReactToPost, ReplyToThread, ReportPost,
+    RevealAuthor, SetBlurPreferences, StartThread, UnmuteEveryone,
 };
 use crate::domain::board::{
-    BoardPage, ModerationQueue, PostState, PostView, Reaction, ReportReason, ThreadPage, GUIDELINES,
+    BoardPage, ContentWarning, ModerationQueue, PostState, PostView, Reaction, ReportReason,
+    ThreadPage, GUIDELINES,
 };
 use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert, StatusAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::crisis_panel::CrisisPanel;
-use crate::ui::components::form_field::FormField;
+use crate::ui::components::form_field::{escape_text, FormField};
 use crate::ui::components::staff_only::StaffOnly;
 use crate::ui::context::use_session;
 use crate::ui::pages::account::SignInPrompt;
@@ -92,15 +94,20 @@ fn BoardView() -> impl IntoView {
     let query = use_query_map();
     let accept = ServerAction::<AcceptGuidelines>::new();
     let start = ServerAction::<StartThread>::new();
+    let blur = ServerAction::<SetBlurPreferences>::new();
+    let unmute = ServerAction::<UnmuteEveryone>::new();
+    provide_context((blur, unmute));
     let data = Resource::new(
         move || {
             (
                 params.read().get("slug").unwrap_or_default(),
                 query.read().get("page").and_then(|p| p.parse::<i64>().ok()),
                 accept.version().get(),
+                blur.version().get(),
+                unmute.version().get(),
             )
         },
-        |(slug, page, _)| get_board(slug, page),
+        |(slug, page, ..)| get_board(slug, page),
     );
     view! {
         <AsyncView resource=data let:page>
@@ -146,6 +153,7 @@ fn BoardBody(
                             <input type="hidden" name="board" value=board_slug />
                             <FormField label="Title" name="title" error hint="No names or contact details." />
                             <PostBody error />
+                            <WarningChoices />
                             <PrivateConfirm error />
                             <button class="button button--primary" type="submit">"Post"</button>
                         </ActionForm>
@@ -183,6 +191,72 @@ fn BoardBody(
             }}
             {pager}
         </section>
+        <ReaderSettings blur=page.blur muted_people=page.muted_people />
+    }
+}
+
+/// Content warnings an author can add to a post.
+#[component]
+fn WarningChoices() -> impl IntoView {
+    view! {
+        <fieldset class="form__field">
+            <legend class="form__label">"Content warnings (optional)"</legend>
+            <p class="form__hint">"Readers who chose to blur these will see your post folded."</p>
+            {ContentWarning::ALL
+                .into_iter()
+                .map(|w| {
+                    let id = format!("warning-{}", w.as_str());
+                    view! {
+                        <div class="filters__check">
+                            <input type="checkbox" id=id.clone() name="warnings[]" value=w.as_str() />
+                            <label for=id>{w.label()}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// The reader's own settings: which warnings to blur, and unmuting.
+#[component]
+fn ReaderSettings(blur: Vec<ContentWarning>, muted_people: i64) -> impl IntoView {
+    let (set_blur, unmute) = expect_context::<(
+        ServerAction<SetBlurPreferences>,
+        ServerAction<UnmuteEveryone>,
+    )>();
+    view! {
+        <details class="card board__settings">
+            <summary class="card__title">"Your reading settings"</summary>
+            <div class="card__body">
+                <ActionForm action=set_blur attr:class="form">
+                    <fieldset class="form__field">
+                        <legend class="form__label">"Fold posts with these content warnings"</legend>
+                        {ContentWarning::ALL
+                            .into_iter()
+                            .map(|w| {
+                                let id = format!("blur-{}", w.as_str());
+                                view! {
+                                    <div class="filters__check">
+                                        <input type="checkbox" id=id.clone() name="blur[]" value=w.as_str() checked=blur.contains(&w) />
+                                        <label for=id>{w.label()}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                    <button class="button button--secondary" type="submit">"Save reading settings"</button>
+                </ActionForm>
+                {(muted_people > 0).then(|| view! {
+                    <ActionForm action=unmute attr:class="form">
+                        <p>
+                            {match muted_people { 1 => "You have hidden posts from 1 person.".to_string(), n => format!("You have hidden posts from {n} people.") }}
+                        </p>
+                        <button class="button button--secondary" type="submit">"Show everyone again"</button>
+                    </ActionForm>
+                })}
+            </div>
+        </details>
     }
 }
 
@@ -251,6 +325,9 @@ struct ThreadActions {
     lock: ServerAction<LockThread>,
     reveal: ServerAction<RevealAuthor>,
     accept: ServerAction<AcceptGuidelines>,
+    edit: ServerAction<EditPost>,
+    delete: ServerAction<DeletePost>,
+    mute: ServerAction<MuteAuthor>,
 }
 
 /// `/boards/threads/{id}`.
@@ -276,6 +353,9 @@ fn ThreadView() -> impl IntoView {
         lock: ServerAction::new(),
         reveal: ServerAction::new(),
         accept: ServerAction::new(),
+        edit: ServerAction::new(),
+        delete: ServerAction::new(),
+        mute: ServerAction::new(),
     };
     provide_context(actions);
     let data = Resource::new(
@@ -292,6 +372,9 @@ fn ThreadView() -> impl IntoView {
                 actions.moderate.version().get(),
                 actions.lock.version().get(),
                 actions.accept.version().get(),
+                actions.edit.version().get()
+                    + actions.delete.version().get()
+                    + actions.mute.version().get(),
             )
         },
         |(id, ..)| get_thread(id),
@@ -311,6 +394,9 @@ fn ThreadView() -> impl IntoView {
         action_error(actions.moderate.value()),
         action_error(actions.lock.value()),
         action_error(actions.reveal.value()),
+        action_error(actions.edit.value()),
+        action_error(actions.delete.value()),
+        action_error(actions.mute.value()),
     ];
     let error = Signal::derive(move || errors.iter().find_map(|e| e.get()));
     let reported = move || {
@@ -382,6 +468,7 @@ fn ThreadBody(thread: ThreadPage) -> impl IntoView {
                     <ActionForm action=actions.reply attr:class="form" attr:novalidate=true>
                         <input type="hidden" name="thread_id" value=thread_id.clone() />
                         <PostBody error=reply_error />
+                        <WarningChoices />
                         <PrivateConfirm error=reply_error />
                         <button class="button button--primary" type="submit">"Post reply"</button>
                     </ActionForm>
@@ -401,6 +488,11 @@ fn ThreadBody(thread: ThreadPage) -> impl IntoView {
             {thread.locked.then(|| view! { <p class="badge">"Closed"</p> })}
             {lock_form}
         </div>
+        {(thread.muted_posts > 0).then(|| view! {
+            <p class="form__hint">
+                {match thread.muted_posts { 1 => "1 post is hidden because you muted its author.".to_string(), n => format!("{n} posts are hidden because you muted their authors.") }}
+            </p>
+        })}
         <ol class="post-list">
             {thread.posts.into_iter().map(|post| view! { <Post post staff /> }).collect_view()}
         </ol>
@@ -419,7 +511,9 @@ fn Post(post: PostView, staff: bool) -> impl IntoView {
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
-    let removed = post.state == PostState::Removed;
+    let removed = post.state == PostState::Removed || post.state == PostState::Deleted;
+    let warning_words: Vec<&str> = post.warnings.iter().map(|w| w.label()).collect();
+    let warning_words = warning_words.join(", ");
     let badges = view! {
         {post.is_starter.then(|| view! { <span class="badge">"Started this thread"</span> })}
         {post.mine.then(|| view! { <span class="badge badge--accent">"You"</span> })}
@@ -464,11 +558,12 @@ fn Post(post: PostView, staff: bool) -> impl IntoView {
     });
     let report = (!post.mine && !removed && post.state == PostState::Visible).then(|| {
         let id = id.clone();
+        let id_mute = id.clone();
         let reason_id = format!("report-reason-{}", post.id);
         let note_id = format!("report-note-{}", post.id);
         view! {
             <details class="post__more">
-                <summary>"Report"</summary>
+                <summary>"Report or hide"</summary>
                 <ActionForm action=actions.report attr:class="form">
                     <input type="hidden" name="post_id" value=id />
                     <label class="form__label" for=reason_id.clone()>"Why are you reporting this?"</label>
@@ -478,6 +573,11 @@ fn Post(post: PostView, staff: bool) -> impl IntoView {
                     <label class="form__label" for=note_id.clone()>"Anything staff should know (optional)"</label>
                     <input class="form__input" id=note_id name="note" />
                     <button class="button button--secondary" type="submit">"Send report"</button>
+                </ActionForm>
+                <ActionForm action=actions.mute attr:class="form">
+                    <input type="hidden" name="post_id" value=id_mute />
+                    <p class="form__hint">"Hide this person's posts from you in every thread. They won't know, and you won't learn who they are."</p>
+                    <button class="button button--secondary" type="submit">"Hide posts from this person"</button>
                 </ActionForm>
             </details>
         }
@@ -519,18 +619,52 @@ fn Post(post: PostView, staff: bool) -> impl IntoView {
             <header class="post__header">
                 <span class="post__author">{post.author.clone()}</span>
                 {badges}
-                <span class="post__when">{post.when.clone()}</span>
+                <span class="post__when">{post.when.clone()}{if post.edited { " (edited)" } else { "" }}</span>
             </header>
-            {if removed && !staff {
+            {if post.state == PostState::Deleted {
+                view! { <p class="post__removed">"Deleted by its author."</p> }.into_any()
+            } else if removed && !staff {
                 view! { <p class="post__removed">"This post was removed by staff."</p> }.into_any()
+            } else if post.blurred {
+                view! {
+                    <details class="post__cw">
+                        <summary>{format!("Content warning: {warning_words}. Show post")}</summary>
+                        <div class="post__body">
+                            {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                        </div>
+                    </details>
+                }
+                .into_any()
             } else {
                 view! {
+                    {(!warning_words.is_empty()).then(|| view! { <p class="form__hint">{format!("Content warning: {warning_words}")}</p> })}
                     <div class="post__body">
                         {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
                     </div>
                 }
                 .into_any()
             }}
+            {post.can_edit.then(|| {
+                let id_edit = id.clone();
+                let id_delete = id.clone();
+                let edit_id = format!("edit-body-{}", post.id);
+                let current = post.body.clone();
+                view! {
+                    <details class="post__more">
+                        <summary>"Edit or delete (for 15 minutes after posting)"</summary>
+                        <ActionForm action=actions.edit attr:class="form">
+                            <input type="hidden" name="post_id" value=id_edit />
+                            <label class="form__label" for=edit_id.clone()>"Your post"</label>
+                            <textarea class="form__input form__textarea" id=edit_id name="body" rows="5" inner_html=escape_text(&current)></textarea>
+                            <button class="button button--secondary" type="submit">"Save changes"</button>
+                        </ActionForm>
+                        <ActionForm action=actions.delete attr:class="form">
+                            <input type="hidden" name="post_id" value=id_delete />
+                            <button class="button button--danger" type="submit">"Delete this post"</button>
+                        </ActionForm>
+                    </details>
+                }
+            })}
             {(!removed && post.state == PostState::Visible && !post.mine).then(|| view! {
                 <div class="reactions" role="group" aria-label=format!("React to {}'s post", post.author)>{reactions}</div>
             })}

@@ -10,6 +10,7 @@ use crate::domain::schedule::WEEKDAYS;
 use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert, StatusAlert};
 use crate::ui::components::async_view::AsyncView;
+use crate::ui::components::form_field::escape_text;
 use crate::ui::components::form_field::FormField;
 use crate::ui::components::staff_only::StaffOnly;
 use leptos::form::ActionForm;
@@ -332,11 +333,4 @@ fn CheckboxGroup(
             {move || error.get().map(|m| view! { <p class="form__error">{m}</p> })}
         </fieldset>
     }
-}
-
-/// Escapes text for use as HTML content.
-fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
