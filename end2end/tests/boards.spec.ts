@@ -42,7 +42,7 @@ test.describe('peer-support boards', () => {
     await reply.getByRole('button', { name: 'Me too' }).click();
     await expect(page.locator('.post').filter({ hasText: 'That is huge. Well done!' }).getByRole('button', { name: 'Me too' })).toHaveAttribute('aria-pressed', 'true');
 
-    await page.locator('.post').filter({ hasText: 'That is huge. Well done!' }).getByText('Report', { exact: true }).click();
+    await page.locator('.post').filter({ hasText: 'That is huge. Well done!' }).getByText('Report or hide', { exact: true }).click();
     await page.locator('.post').filter({ hasText: 'That is huge. Well done!' }).getByLabel('Why are you reporting this?').selectOption('spam');
     await page.locator('.post').filter({ hasText: 'That is huge. Well done!' }).getByRole('button', { name: 'Send report' }).click();
     await expect(page.getByText('That is huge. Well done!')).toBeVisible();
