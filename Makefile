@@ -63,7 +63,7 @@ test:
 	@echo "==> [4/7] clippy, browser build (hydrate, wasm32)"
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 	@echo "==> [5/7] Rust unit and integration tests on SQLite and PostgreSQL"
-	scripts/with-postgres.sh env KINDRED_REQUIRE_PG=1 cargo test --features ssr
+	scripts/with-postgres.sh env KINDRED_REQUIRE_PG=1 scripts/rust-tests.sh
 	@echo "==> [6/7] release build"
 	$(MAKE) --no-print-directory build
 	@echo "==> [7/7] end-to-end tests (Playwright, Debian Chromium)"
