@@ -21,7 +21,7 @@ test.describe('peer-support boards', () => {
     await page.getByLabel('What would you like to share?').fill('Made it to every group this week.\n\nFeeling proud.');
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await expect(pageHeading(page)).toHaveText(title);
-    await expect(page.getByText('Feeling proud.')).toBeVisible();
+    await expect(page.getByText('Feeling proud.', { exact: true })).toBeVisible();
     await expect(page.getByText('Started this thread')).toBeVisible();
     const threadUrl = new URL(page.url());
 
