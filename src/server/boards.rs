@@ -341,12 +341,14 @@ pub async fn start_thread(
     let (thread_id, post_id) = boards::start_thread(
         &state.db,
         board.id,
-        who.user_id.0,
         title,
-        &body,
-        crisis,
-        ContentWarning::mask(warnings),
-        state.now(),
+        &boards::NewPost {
+            author_id: who.user_id.0,
+            body: &body,
+            crisis,
+            warnings: ContentWarning::mask(warnings),
+            now: state.now(),
+        },
     )
     .await?;
     Ok(PostOutcome {
@@ -371,11 +373,13 @@ pub async fn reply(
     let post_id = boards::reply(
         &state.db,
         thread_id,
-        who.user_id.0,
-        &body,
-        crisis,
-        ContentWarning::mask(warnings),
-        state.now(),
+        &boards::NewPost {
+            author_id: who.user_id.0,
+            body: &body,
+            crisis,
+            warnings: ContentWarning::mask(warnings),
+            now: state.now(),
+        },
     )
     .await?
     .ok_or_else(|| AppError::refused("This thread is closed to new replies."))?;

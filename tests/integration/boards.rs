@@ -3,27 +3,14 @@
 
 use crate::support::*;
 use http::StatusCode;
-use kindred::domain::role::{LevelOfCare, Role};
-use kindred::server::repo::users::{self, NewUser};
+use kindred::domain::role::LevelOfCare;
+use kindred::server::repo::users;
 
 /// A signed-in client: (e-mail, preferred name, session cookie value).
 async fn client(app: &TestApp, tag: &str, level: LevelOfCare) -> (String, String, String) {
     let email = format!("{tag}@boards.test.kindred.care");
     let name = format!("{tag} Realname");
-    let id = users::insert(
-        &app.state.db,
-        &NewUser {
-            email: &email,
-            password_hash: "not-a-hash",
-            role: Role::Client,
-            preferred_name: &name,
-            level_of_care: Some(level),
-            now: app.state.now(),
-        },
-    )
-    .await
-    .unwrap()
-    .unwrap();
+    let id = insert_client(app, &email, &name, level).await;
     let token = kindred::server::auth::random_token();
     kindred::server::repo::sessions::create(
         &app.state.db,

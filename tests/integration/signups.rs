@@ -8,7 +8,6 @@ use kindred::error::AppError;
 use kindred::server::auth::Principal;
 use kindred::server::repo::groups::{self, GroupFields};
 use kindred::server::repo::signups;
-use kindred::server::repo::users::{self, NewUser};
 use kindred::server::signup;
 use std::sync::Arc;
 use tokio::sync::Barrier;
@@ -69,20 +68,7 @@ async fn clients(app: &TestApp, prefix: &str, n: usize, level: LevelOfCare) -> V
     for i in 0..n {
         let email = format!("{prefix}{i}@test.kindred.care");
         let name = format!("Client {i} Tester");
-        let id = users::insert(
-            &app.state.db,
-            &NewUser {
-                email: &email,
-                password_hash: "not-a-hash",
-                role: Role::Client,
-                preferred_name: &name,
-                level_of_care: Some(level),
-                now: app.state.now(),
-            },
-        )
-        .await
-        .unwrap()
-        .unwrap();
+        let id = insert_client(app, &email, &name, level).await;
         out.push(Principal {
             user_id: id,
             role: Role::Client,

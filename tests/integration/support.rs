@@ -281,3 +281,27 @@ macro_rules! both_backends {
         )*
     };
 }
+
+/// A client account inserted directly (no password hashing: it cannot sign in
+/// with a password; tests give it a session or call the server layer).
+pub async fn insert_client(
+    app: &TestApp,
+    email: &str,
+    name: &str,
+    level: kindred::domain::role::LevelOfCare,
+) -> kindred::domain::ids::UserId {
+    kindred::server::repo::users::insert(
+        &app.state.db,
+        &kindred::server::repo::users::NewUser {
+            email,
+            password_hash: "not-a-hash",
+            role: kindred::domain::role::Role::Client,
+            preferred_name: name,
+            level_of_care: Some(level),
+            now: app.state.now(),
+        },
+    )
+    .await
+    .expect("insert client")
+    .expect("e-mail not taken")
+}

@@ -219,18 +219,68 @@ pub async fn reactions(db: &Db, thread_id: i64) -> Result<Vec<(i64, i64, String)
     .await)
 }
 
+/// A post about to be written.
+#[derive(Clone, Copy, Debug)]
+pub struct NewPost<'a> {
+    /// The author (kept server-side only).
+    pub author_id: i64,
+    /// The text.
+    pub body: &'a str,
+    /// It matched crisis language.
+    pub crisis: bool,
+    /// Content warnings bit mask.
+    pub warnings: i64,
+    /// Now.
+    pub now: i64,
+}
+
+/// Puts a post in the staff crisis queue (again, if it was resolved before),
+/// inside the caller's transaction.
+macro_rules! queue_crisis {
+    ($tx:expr, $post_id:expr, $now:expr) => {
+        sqlx::query(
+            "INSERT INTO moderation_items (post_id, kind, created_at) VALUES ($1, 'crisis', $2) \
+             ON CONFLICT (post_id, kind) DO UPDATE SET resolved_at = NULL, resolved_by = NULL, \
+             created_at = excluded.created_at",
+        )
+        .bind($post_id)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+/// Inserts a post in the caller's transaction, queueing it for staff when it
+/// matched crisis language; evaluates to the new post's id.
+macro_rules! insert_post {
+    ($tx:expr, $thread_id:expr, $post:expr) => {{
+        let post: &NewPost<'_> = $post;
+        let (post_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO board_posts (thread_id, author_id, body, created_at, crisis, warnings) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind($thread_id)
+        .bind(post.author_id)
+        .bind(post.body)
+        .bind(post.now)
+        .bind(post.crisis)
+        .bind(post.warnings)
+        .fetch_one(&mut *$tx)
+        .await?;
+        if post.crisis {
+            queue_crisis!($tx, post_id, post.now);
+        }
+        post_id
+    }};
+}
+
 /// Starts a thread with its first post; a crisis post also gets a queue item,
 /// in the same transaction. Returns (thread id, post id).
-#[allow(clippy::too_many_arguments)] // one row of each table, written together
 pub async fn start_thread(
     db: &Db,
     board_id: i64,
-    author_id: i64,
     title: &str,
-    body: &str,
-    crisis: bool,
-    warnings: i64,
-    now: i64,
+    post: &NewPost<'_>,
 ) -> Result<(i64, i64), sqlx::Error> {
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
@@ -240,28 +290,11 @@ pub async fn start_thread(
         )
         .bind(board_id)
         .bind(title)
-        .bind(author_id)
-        .bind(now)
+        .bind(post.author_id)
+        .bind(post.now)
         .fetch_one(&mut *tx)
         .await?;
-        let (post_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO board_posts (thread_id, author_id, body, created_at, crisis, warnings) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(thread_id)
-        .bind(author_id)
-        .bind(body)
-        .bind(now)
-        .bind(crisis)
-        .bind(warnings)
-        .fetch_one(&mut *tx)
-        .await?;
-        if crisis {
-            sqlx::query("INSERT INTO moderation_items (post_id, kind, created_at) VALUES ($1, 'crisis', $2)")
-                .bind(post_id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-        }
+        let post_id = insert_post!(tx, thread_id, post);
         tx.commit().await?;
         Ok((thread_id, post_id))
     })
@@ -272,18 +305,14 @@ pub async fn start_thread(
 pub async fn reply(
     db: &Db,
     thread_id: i64,
-    author_id: i64,
-    body: &str,
-    crisis: bool,
-    warnings: i64,
-    now: i64,
+    post: &NewPost<'_>,
 ) -> Result<Option<i64>, sqlx::Error> {
     on_writer!(db, |pool| {
         let mut tx = pool.begin().await?;
         let open = sqlx::query(
             "UPDATE board_threads SET last_activity_at = $1 WHERE id = $2 AND locked_at IS NULL",
         )
-        .bind(now)
+        .bind(post.now)
         .bind(thread_id)
         .execute(&mut *tx)
         .await?
@@ -292,24 +321,7 @@ pub async fn reply(
         if !open {
             return Ok(None);
         }
-        let (post_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO board_posts (thread_id, author_id, body, created_at, crisis, warnings) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(thread_id)
-        .bind(author_id)
-        .bind(body)
-        .bind(now)
-        .bind(crisis)
-        .bind(warnings)
-        .fetch_one(&mut *tx)
-        .await?;
-        if crisis {
-            sqlx::query("INSERT INTO moderation_items (post_id, kind, created_at) VALUES ($1, 'crisis', $2)")
-                .bind(post_id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-        }
+        let post_id = insert_post!(tx, thread_id, post);
         tx.commit().await?;
         Ok(Some(post_id))
     })
@@ -616,14 +628,7 @@ pub async fn edit_post(
         .rows_affected()
             == 1;
         if changed && crisis {
-            sqlx::query(
-                "INSERT INTO moderation_items (post_id, kind, created_at) VALUES ($1, 'crisis', $2) \
-                 ON CONFLICT (post_id, kind) DO UPDATE SET resolved_at = NULL, resolved_by = NULL, created_at = excluded.created_at",
-            )
-            .bind(post_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            queue_crisis!(tx, post_id, now);
         }
         tx.commit().await?;
         Ok(changed)
