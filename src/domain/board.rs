@@ -257,6 +257,8 @@ pub struct BoardSummary {
     pub description: String,
     /// Threads on it.
     pub threads: i64,
+    /// Threads with posts the viewer has not seen.
+    pub unread_threads: i64,
 }
 
 /// One thread in a board's list.
@@ -274,6 +276,12 @@ pub struct ThreadSummary {
     pub locked: bool,
     /// Started by the viewer.
     pub mine: bool,
+    /// Never opened by the viewer (and not theirs).
+    pub new_thread: bool,
+    /// Posts the viewer has not seen.
+    pub unread: i64,
+    /// Where to jump in: the first post the viewer has not seen.
+    pub first_unread: Option<i64>,
 }
 
 /// A board with a page of threads.
@@ -342,6 +350,8 @@ pub struct PostView {
     pub edited: bool,
     /// The viewer may still edit or delete it (their own, inside the window).
     pub can_edit: bool,
+    /// Posted since the viewer last opened this thread.
+    pub unread: bool,
 }
 
 /// A thread with its posts.

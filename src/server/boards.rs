@@ -44,12 +44,13 @@ fn may_read(board: &BoardRow, who: &Principal) -> bool {
             .is_some_and(|l| Levels(u8::try_from(board.levels).unwrap_or(0)).contains(l))
 }
 
-fn summary(board: &BoardRow) -> BoardSummary {
+fn summary(board: &BoardRow, unread_threads: i64) -> BoardSummary {
     BoardSummary {
         slug: board.slug.clone(),
         name: board.name.clone(),
         description: board.description.clone(),
         threads: board.threads,
+        unread_threads,
     }
 }
 
@@ -60,11 +61,18 @@ async fn accepted(state: &AppState, who: &Principal) -> AppResult<bool> {
 
 /// The boards this person may read.
 pub async fn list(state: &AppState, who: &Principal) -> AppResult<Vec<BoardSummary>> {
+    let unread = boards::unread_threads_by_board(&state.db, who.user_id.0).await?;
     Ok(boards::list(&state.db)
         .await?
         .iter()
         .filter(|b| may_read(b, who))
-        .map(summary)
+        .map(|b| {
+            let n = unread
+                .iter()
+                .find(|(board, _)| *board == b.id)
+                .map_or(0, |(_, n)| *n);
+            summary(b, n)
+        })
         .collect())
 }
 
@@ -102,25 +110,36 @@ pub async fn board_page(
     let page = page.clamp(1, pages);
     let now = state.now();
     let tz = program_tz(state);
-    let threads = boards::threads(
+    let me = who.user_id.0;
+    let listed = boards::threads(
         &state.db,
         board.id,
+        me,
         THREADS_PER_PAGE,
         (page - 1) * THREADS_PER_PAGE,
     )
-    .await?
-    .into_iter()
-    .map(|t| ThreadSummary {
-        id: t.id,
-        title: t.title,
-        replies: t.replies.max(0),
-        last_activity: describe_start(t.last_activity_at, now, &tz),
-        locked: t.locked_at.is_some(),
-        mine: t.author_id == who.user_id.0,
-    })
-    .collect();
+    .await?;
+    let unread_threads = board_unread(state, me, board.id).await?;
+    let threads = listed
+        .into_iter()
+        .map(|l| {
+            let t = l.thread;
+            let mine = t.author_id == me;
+            ThreadSummary {
+                id: t.id,
+                title: t.title,
+                replies: t.replies.max(0),
+                last_activity: describe_start(t.last_activity_at, now, &tz),
+                locked: t.locked_at.is_some(),
+                mine,
+                new_thread: l.seen == 0 && !mine,
+                unread: l.unread,
+                first_unread: l.first_unread,
+            }
+        })
+        .collect();
     Ok(BoardPage {
-        board: summary(&board),
+        board: summary(&board, unread_threads),
         accepted_guidelines: accepted(state, who).await?,
         blur: ContentWarning::from_mask(blur_mask(state, who).await?),
         muted_people: i64::try_from(boards::muted(&state.db, who.user_id.0).await?.len())
@@ -129,6 +148,15 @@ pub async fn board_page(
         page,
         pages,
     })
+}
+
+/// How many of a board's threads hold posts this reader has not seen.
+async fn board_unread(state: &AppState, reader: i64, board_id: i64) -> AppResult<i64> {
+    Ok(boards::unread_threads_by_board(&state.db, reader)
+        .await?
+        .into_iter()
+        .find(|(board, _)| *board == board_id)
+        .map_or(0, |(_, n)| n))
 }
 
 fn author_of(state: &AppState, p: &PostRow) -> (String, bool) {
@@ -173,6 +201,13 @@ pub async fn thread_page(
     let blur = blur_mask(state, who).await?;
     let edit_since = now - EDIT_WINDOW_MINUTES * 60;
     let all = boards::posts(&state.db, thread_id).await?;
+    // Markers only on a return visit: on the first, everything is new.
+    let read_mark = boards::read_mark(&state.db, me, thread_id).await?;
+    if let Some(newest) = all.iter().map(|p| p.id).max() {
+        if read_mark.is_none_or(|mark| mark < newest) {
+            boards::mark_read(&state.db, me, thread_id, newest).await?;
+        }
+    }
     let muted_posts =
         i64::try_from(all.iter().filter(|p| muted.contains(&p.author_id)).count()).unwrap_or(0);
     let posts = all
@@ -205,6 +240,9 @@ pub async fn thread_page(
                 blurred: !mine && p.warnings & blur != 0,
                 edited: p.edited_at.is_some(),
                 can_edit: mine && post_state == PostState::Visible && p.created_at >= edit_since,
+                unread: !mine
+                    && post_state == PostState::Visible
+                    && read_mark.is_some_and(|mark| p.id > mark),
                 when: describe_start(p.created_at, now, &tz),
                 state: post_state,
                 my_reactions: here

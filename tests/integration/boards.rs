@@ -282,7 +282,7 @@ both_backends! {
 
 both_backends! {
     async fn board_tables_have_nowhere_to_keep_an_ip_address(app) {
-        for table in ["board_threads", "board_posts", "board_reactions", "board_reports", "moderation_items", "moderation_log", "board_guideline_acks"] {
+        for table in ["board_threads", "board_posts", "board_reactions", "board_reports", "moderation_items", "moderation_log", "board_guideline_acks", "board_reads"] {
             let columns: Vec<String> = match &app.state.db {
                 kindred::server::db::Db::Sqlite { reader, .. } => {
                     sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')")).fetch_all(reader).await.unwrap()
@@ -376,5 +376,70 @@ both_backends! {
         assert!(html.contains("Content warning: trauma"));
         let bad = app.call("start_thread", &[("board", "iop"), ("title", "x y z"), ("body", "b"), ("warnings[]", "gore")], Some(&a)).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}
+
+both_backends! {
+    async fn readers_see_what_is_new_since_their_last_visit(app) {
+        let (_, _, a) = client(&app, "uma", LevelOfCare::Iop).await;
+        let (_, _, b) = client(&app, "vic", LevelOfCare::Iop).await;
+        let (_, _, c) = client(&app, "wes", LevelOfCare::Iop).await;
+        for cookie in [&a, &b, &c] {
+            accept(&app, cookie).await;
+        }
+        let board = |cookie: String| {
+            let app = &app;
+            async move { app.get("/api/get_board?slug=iop", Some(&cookie)).await.json() }
+        };
+        let boards_unread = |cookie: String| {
+            let app = &app;
+            async move {
+                let list = app.get("/api/list_boards", Some(&cookie)).await.json();
+                list.as_array().unwrap().iter().find(|b| b["slug"] == "iop").unwrap()["unread_threads"].as_i64().unwrap()
+            }
+        };
+        let t = start(&app, &a, "iop", "Cravings at night", "What helps you?").await["thread_id"].as_i64().unwrap();
+
+        // The starter's own thread is not new to them; it is to everyone else.
+        let mine = board(a.clone()).await;
+        assert_eq!(mine["threads"][0]["new_thread"], false);
+        assert_eq!(mine["threads"][0]["unread"], 0);
+        assert_eq!(boards_unread(a.clone()).await, 0);
+        let theirs = board(b.clone()).await;
+        assert_eq!(theirs["threads"][0]["new_thread"], true);
+        assert_eq!(theirs["threads"][0]["unread"], 1);
+        assert_eq!(boards_unread(b.clone()).await, 1);
+
+        // Opening it clears the marker; a first visit marks no single post as new.
+        let first = thread(&app, &b, t).await;
+        assert!(first["posts"].as_array().unwrap().iter().all(|p| p["unread"] == false));
+        assert_eq!(board(b.clone()).await["threads"][0]["unread"], 0);
+        assert_eq!(board(b.clone()).await["threads"][0]["new_thread"], false);
+        assert_eq!(boards_unread(b.clone()).await, 0);
+
+        // Two replies by others later: B sees "2 new", jumps to the first, and only those are marked.
+        assert_eq!(reply(&app, &c, t, "Tea and a walk.").await.status, StatusCode::OK);
+        let r2 = reply(&app, &a, t, "Thanks, trying that.").await.json()["post_id"].as_i64().unwrap();
+        assert_eq!(reply(&app, &b, t, "Calling my sponsor helps.").await.status, StatusCode::OK);
+        let listed = board(b.clone()).await;
+        assert_eq!(listed["threads"][0]["unread"], 2, "B's own reply is not new to B");
+        let first_new = listed["threads"][0]["first_unread"].as_i64().unwrap();
+        assert_eq!(first_new, r2 - 1);
+        let html = app.get("/boards/iop", Some(&b)).await.body;
+        assert!(html.contains("2 new posts"), "the list says how many are new");
+        assert!(html.contains(&format!("/boards/threads/{t}#post-{first_new}")));
+        let again = thread(&app, &b, t).await;
+        let flags: Vec<bool> = again["posts"].as_array().unwrap().iter().map(|p| p["unread"].as_bool().unwrap()).collect();
+        assert_eq!(flags, vec![false, true, true, false]);
+        assert_eq!(board(b.clone()).await["threads"][0]["unread"], 0);
+
+        // A muted person's posts never count as new.
+        assert_eq!(app.call("mute_author", &[("post_id", &r2.to_string())], Some(&b)).await.status, StatusCode::OK);
+        assert_eq!(reply(&app, &a, t, "One more from me.").await.status, StatusCode::OK);
+        assert_eq!(board(b.clone()).await["threads"][0]["unread"], 0);
+        assert_eq!(boards_unread(b.clone()).await, 0);
+        let for_c = board(c.clone()).await;
+        assert_eq!(for_c["threads"][0]["new_thread"], true, "C replied without opening the page");
+        assert_eq!(for_c["threads"][0]["unread"], 4, "C's own reply is not counted");
     }
 }

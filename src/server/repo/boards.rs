@@ -132,22 +132,100 @@ const THREAD_SQL: &str = "SELECT t.id, t.board_id, t.title, t.author_id, t.last_
     (SELECT COUNT(*) FROM board_posts p WHERE p.thread_id = t.id AND p.status = 'visible' AND p.deleted_at IS NULL) - 1 AS replies \
     FROM board_threads t";
 
-/// A page of a board's threads, newest activity first.
+/// Posts of thread `t` that reader `$R` has not seen: visible, by someone
+/// else they have not muted, newer than their read mark. `$R` is replaced by
+/// the reader's parameter number.
+const UNSEEN_POSTS: &str = "FROM board_posts p WHERE p.thread_id = t.id AND p.status = 'visible' \
+    AND p.deleted_at IS NULL AND p.author_id <> $R \
+    AND p.author_id NOT IN (SELECT m.muted_user_id FROM board_mutes m WHERE m.user_id = $R) \
+    AND p.id > COALESCE((SELECT r.last_read_post_id FROM board_reads r \
+        WHERE r.user_id = $R AND r.thread_id = t.id), 0)";
+
+/// A thread in a reader's list, with what is new to them.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ListedThread {
+    /// The thread.
+    #[sqlx(flatten)]
+    pub thread: ThreadRow,
+    /// Posts the reader has not seen.
+    pub unread: i64,
+    /// The first of those.
+    pub first_unread: Option<i64>,
+    /// Whether the reader has opened the thread before (0 or 1).
+    pub seen: i64,
+}
+
+/// A page of a board's threads, newest activity first, with what is new to `reader`.
 pub async fn threads(
     db: &Db,
     board_id: i64,
+    reader: i64,
     limit: i64,
     offset: i64,
-) -> Result<Vec<ThreadRow>, sqlx::Error> {
-    let sql = format!(
-        "{THREAD_SQL} WHERE t.board_id = $1 ORDER BY t.last_activity_at DESC, t.id DESC LIMIT $2 OFFSET $3"
-    );
-    on_reader!(db, |pool| sqlx::query_as::<_, ThreadRow>(&sql)
+) -> Result<Vec<ListedThread>, sqlx::Error> {
+    let unseen = UNSEEN_POSTS.replace("$R", "$4");
+    let sql = THREAD_SQL.replacen(
+        " FROM board_threads t",
+        &format!(
+            ", (SELECT COUNT(*) {unseen}) AS unread, (SELECT MIN(p.id) {unseen}) AS first_unread, \
+             (SELECT COUNT(*) FROM board_reads r WHERE r.user_id = $4 AND r.thread_id = t.id) AS seen \
+             FROM board_threads t"
+        ),
+        1,
+    ) + " WHERE t.board_id = $1 ORDER BY t.last_activity_at DESC, t.id DESC LIMIT $2 OFFSET $3";
+    on_reader!(db, |pool| sqlx::query_as::<_, ListedThread>(&sql)
         .bind(board_id)
         .bind(limit)
         .bind(offset)
+        .bind(reader)
         .fetch_all(pool)
         .await)
+}
+
+/// Per board, how many threads hold posts `reader` has not seen: (board id, threads).
+pub async fn unread_threads_by_board(db: &Db, reader: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    let sql = format!(
+        "SELECT t.board_id, COUNT(*) FROM board_threads t WHERE EXISTS (SELECT 1 {}) GROUP BY t.board_id",
+        UNSEEN_POSTS.replace("$R", "$1")
+    );
+    on_reader!(db, |pool| sqlx::query_as::<_, (i64, i64)>(&sql)
+        .bind(reader)
+        .fetch_all(pool)
+        .await)
+}
+
+/// The newest post `reader` had seen in a thread, if they opened it before.
+pub async fn read_mark(db: &Db, reader: i64, thread_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    on_reader!(db, |pool| sqlx::query_as::<_, (i64,)>(
+        "SELECT last_read_post_id FROM board_reads WHERE user_id = $1 AND thread_id = $2"
+    )
+    .bind(reader)
+    .bind(thread_id)
+    .fetch_optional(pool)
+    .await
+    .map(|r| r.map(|(id,)| id)))
+}
+
+/// Moves a reader's mark forward to `post_id` (never back).
+pub async fn mark_read(
+    db: &Db,
+    reader: i64,
+    thread_id: i64,
+    post_id: i64,
+) -> Result<(), sqlx::Error> {
+    on_writer!(db, |pool| {
+        sqlx::query(
+        "INSERT INTO board_reads (user_id, thread_id, last_read_post_id) VALUES ($1, $2, $3) \
+         ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_post_id = excluded.last_read_post_id \
+         WHERE board_reads.last_read_post_id < excluded.last_read_post_id"
+    )
+    .bind(reader)
+    .bind(thread_id)
+    .bind(post_id)
+    .execute(pool)
+    .await
+    .map(|_| ())
+    })
 }
 
 /// A thread by id.

@@ -66,6 +66,12 @@ pub fn BoardsPage() -> impl IntoView {
                                     <p>{b.description.clone()}</p>
                                     <p class="form__hint">
                                         {match b.threads { 1 => "1 thread".to_string(), n => format!("{n} threads") }}
+                                        {(b.unread_threads > 0).then(|| view! {
+                                            " · "
+                                            <span class="badge badge--accent">
+                                                {match b.unread_threads { 1 => "1 with new posts".to_string(), n => format!("{n} with new posts") }}
+                                            </span>
+                                        })}
                                     </p>
                                 </div>
                             </li>
@@ -171,9 +177,21 @@ fn BoardBody(
             } else {
                 view! {
                     <ul class="thread-list">
-                        {page.threads.into_iter().map(|t| view! {
-                            <li class="thread-list__item">
-                                <a class="thread-list__link" href=format!("/boards/threads/{}", t.id)>{t.title.clone()}</a>
+                        {page.threads.into_iter().map(|t| {
+                            let href = match t.first_unread {
+                                Some(post) if !t.new_thread => format!("/boards/threads/{}#post-{post}", t.id),
+                                _ => format!("/boards/threads/{}", t.id),
+                            };
+                            let new_badge = if t.new_thread {
+                                Some("New thread".to_string())
+                            } else {
+                                match t.unread { 0 => None, 1 => Some("1 new post".to_string()), n => Some(format!("{n} new posts")) }
+                            };
+                            let unread = new_badge.is_some();
+                            view! {
+                            <li class="thread-list__item" class:thread-list__item--unread=unread>
+                                <a class="thread-list__link" href=href>{t.title.clone()}</a>
+                                {new_badge.map(|text| view! { <span class="badge badge--accent thread-list__new">{text}</span> })}
                                 <span class="form__hint">
                                     {format!(
                                         "{} · last post {}{}{}",
@@ -184,7 +202,7 @@ fn BoardBody(
                                     )}
                                 </span>
                             </li>
-                        }).collect_view()}
+                        }                        }).collect_view()}
                     </ul>
                 }
                 .into_any()
@@ -517,6 +535,7 @@ fn Post(post: PostView, staff: bool) -> impl IntoView {
     let badges = view! {
         {post.is_starter.then(|| view! { <span class="badge">"Started this thread"</span> })}
         {post.mine.then(|| view! { <span class="badge badge--accent">"You"</span> })}
+        {post.unread.then(|| view! { <span class="badge badge--accent">"New"</span> })}
         {(post.state == PostState::UnderReview).then(|| view! { <span class="badge badge--warning">"Under review"</span> })}
         {post.crisis.then(|| view! { <span class="badge badge--danger">"Crisis language"</span> })}
     };
