@@ -79,4 +79,82 @@ test.describe('peer-support boards', () => {
     await page.goto('/');
     await expect(page.getByText('Staff removed one of your posts on the peer boards: Moved to a private conversation with your counselor')).toBeVisible();
   });
+
+  test('content warnings fold a post until tapped; unread markers; authors edit and delete; readers hide a person', async ({ page, browser }, testInfo) => {
+    const author = await freshClient(testInfo, 'Sage');
+    await signIn(page, author);
+    await page.goto('/boards/iop');
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'I agree to these guidelines' }).click();
+    const title = `Slipped this weekend (${testInfo.project.name})`;
+    await page.getByText('Start a thread').click();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('What would you like to share?').fill('I drank on Saturday.');
+    await page.getByRole('group', { name: 'Content warnings (optional)' }).getByLabel('relapse').check();
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(pageHeading(page)).toHaveText(title);
+    const threadPath = new URL(page.url()).pathname;
+    const threadId = threadPath.split('/').pop() as string;
+    // The author sees their own post unfolded, with its warning.
+    await expect(page.getByText('Content warning: relapse', { exact: true })).toBeVisible();
+
+    // Edit within the window.
+    await waitForApp(page);
+    const opener = page.locator('.post').first();
+    await opener.getByText('Edit or delete (for 15 minutes after posting)').click();
+    await opener.getByLabel('Your post').fill('I drank on Saturday. Back at group Monday.');
+    await opener.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.locator('.post__body').getByText('I drank on Saturday. Back at group Monday.', { exact: true })).toBeVisible();
+    await expect(page.locator('.post').first().getByText('(edited)')).toBeVisible();
+
+    // A reply posted by mistake, then deleted.
+    await page.getByLabel('What would you like to share?').fill('Oops, meant for another thread.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    const oops = page.locator('.post').filter({ hasText: 'Oops, meant for another thread.' });
+    await expect(oops.locator('.post__body').getByText('Oops, meant for another thread.', { exact: true })).toBeVisible();
+    await waitForApp(page);
+    await oops.getByText('Edit or delete (for 15 minutes after posting)').click();
+    await oops.getByRole('button', { name: 'Delete this post' }).click();
+    await expect(page.getByText('Deleted by its author.')).toBeVisible();
+    await expect(page.getByText('Oops, meant for another thread.', { exact: true })).toHaveCount(0);
+
+    // A peer, in their own browser: the thread is new to them, and the post is folded.
+    const peerContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, javaScriptEnabled: testInfo.project.use.javaScriptEnabled, viewport: testInfo.project.use.viewport, isMobile: testInfo.project.use.isMobile });
+    const peerPage = await peerContext.newPage();
+    await signIn(peerPage, await freshClient(testInfo, 'Tatum'));
+    await peerPage.goto('/boards/iop');
+    const row = peerPage.locator('.thread-list__item').filter({ hasText: title });
+    await expect(row.getByText('New thread')).toBeVisible();
+    await row.getByRole('link', { name: title }).click();
+    await expect(pageHeading(peerPage)).toHaveText(title);
+    const folded = peerPage.locator('.post').first();
+    await expect(folded.getByText('I drank on Saturday. Back at group Monday.')).toBeHidden();
+    await folded.getByText('Content warning: relapse. Show post').click();
+    await expect(folded.getByText('I drank on Saturday. Back at group Monday.')).toBeVisible();
+
+    // The author adds a reply; the peer's board says so and jumps to it, marked new.
+    const api = await apiAs(author);
+    await callApi(api, 'reply_to_thread', { thread_id: threadId, body: 'Thanks for reading, all.' });
+    await api.dispose();
+    await peerPage.goto('/boards/iop');
+    await expect(row.getByText('1 new post')).toBeVisible();
+    await row.getByRole('link', { name: title }).click();
+    await expect(peerPage).toHaveURL(/#post-\d+$/);
+    const fresh = peerPage.locator('.post').filter({ hasText: 'Thanks for reading, all.' });
+    await expect(fresh.getByText('New', { exact: true })).toBeVisible();
+    await peerPage.goto('/boards/iop');
+    await expect(row.getByText('1 new post')).toHaveCount(0);
+
+    // Hide this person: their posts leave every thread for the peer, without naming them.
+    await peerPage.goto(threadPath);
+    await waitForApp(peerPage);
+    await fresh.getByText('Report or hide', { exact: true }).click();
+    await fresh.getByRole('button', { name: 'Hide posts from this person' }).click();
+    await expect(peerPage.getByText(/posts are hidden because you muted their authors/)).toBeVisible();
+    await expect(peerPage.getByText('Thanks for reading, all.')).toHaveCount(0);
+    await peerPage.goto('/boards/iop');
+    await peerPage.getByText('Your reading settings').click();
+    await expect(peerPage.getByText('You have hidden posts from 1 person.')).toBeVisible();
+    await peerContext.close();
+  });
 });

@@ -433,6 +433,12 @@ both_backends! {
         assert_eq!(flags, vec![false, true, true, false]);
         assert_eq!(board(b.clone()).await["threads"][0]["unread"], 0);
 
+        // The page marks new posts too, and a page view is one read.
+        assert_eq!(reply(&app, &c, t, "Also: a warm shower.").await.status, StatusCode::OK);
+        let html = app.get(&format!("/boards/threads/{t}"), Some(&b)).await.body;
+        assert_eq!(html.matches("badge--accent\">New<").count(), 1, "exactly the one new post is marked");
+        assert_eq!(board(b.clone()).await["threads"][0]["unread"], 0);
+
         // A muted person's posts never count as new.
         assert_eq!(app.call("mute_author", &[("post_id", &r2.to_string())], Some(&b)).await.status, StatusCode::OK);
         assert_eq!(reply(&app, &a, t, "One more from me.").await.status, StatusCode::OK);

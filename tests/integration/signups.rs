@@ -344,6 +344,12 @@ both_backends! {
         let audit = kindred::server::repo::audit::recent(&app.state.db, 50).await.unwrap();
         assert_eq!(audit.iter().filter(|a| a.action == "roster.viewed").count(), 2, "every roster view is audited");
         assert!(audit.iter().any(|a| a.action == "signup.removed" && a.detail.as_deref() == Some("Moved to PHP")));
+        // The roster page is one view on the record, however the server renders it.
+        let page = app.get(&format!("/staff/sessions/{sid}"), Some(&staff)).await;
+        assert_eq!(page.status, http::StatusCode::OK);
+        assert!(page.body.contains("Client T."), "the page shows the roster");
+        let audit = kindred::server::repo::audit::recent(&app.state.db, 50).await.unwrap();
+        assert_eq!(audit.iter().filter(|a| a.action == "roster.viewed").count(), 3, "one page view, one audit entry");
 
         let today = app.get("/api/staff_today", Some(&staff)).await;
         assert_eq!(today.status, http::StatusCode::OK, "{}", today.body);

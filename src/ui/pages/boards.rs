@@ -64,10 +64,9 @@ pub fn BoardsPage() -> impl IntoView {
                                 </h2>
                                 <div class="card__body">
                                     <p>{b.description.clone()}</p>
-                                    <p class="form__hint">
-                                        {match b.threads { 1 => "1 thread".to_string(), n => format!("{n} threads") }}
+                                    <p class="form__hint board-list__counts">
+                                        <span>{match b.threads { 1 => "1 thread".to_string(), n => format!("{n} threads") }}</span>
                                         {(b.unread_threads > 0).then(|| view! {
-                                            " · "
                                             <span class="badge badge--accent">
                                                 {match b.unread_threads { 1 => "1 with new posts".to_string(), n => format!("{n} with new posts") }}
                                             </span>
@@ -86,16 +85,7 @@ pub fn BoardsPage() -> impl IntoView {
 /// `/boards/{slug}`.
 #[component]
 pub fn BoardPage() -> impl IntoView {
-    view! {
-        <Title text="Peer support · Kindred" />
-        <SignedInOnly>
-            <BoardView />
-        </SignedInOnly>
-    }
-}
-
-#[component]
-fn BoardView() -> impl IntoView {
+    // Made outside the gate, so the board loads once per page (see ThreadPage).
     let params = use_params_map();
     let query = use_query_map();
     let accept = ServerAction::<AcceptGuidelines>::new();
@@ -115,6 +105,20 @@ fn BoardView() -> impl IntoView {
         },
         |(slug, page, ..)| get_board(slug, page),
     );
+    view! {
+        <Title text="Peer support · Kindred" />
+        <SignedInOnly>
+            <BoardView data accept start />
+        </SignedInOnly>
+    }
+}
+
+#[component]
+fn BoardView(
+    data: Resource<Result<BoardPage, AppError>>,
+    accept: ServerAction<AcceptGuidelines>,
+    start: ServerAction<StartThread>,
+) -> impl IntoView {
     view! {
         <AsyncView resource=data let:page>
             <BoardBody page accept start />
@@ -202,7 +206,8 @@ fn BoardBody(
                                     )}
                                 </span>
                             </li>
-                        }                        }).collect_view()}
+                            }
+                        }).collect_view()}
                     </ul>
                 }
                 .into_any()
@@ -351,18 +356,10 @@ struct ThreadActions {
 /// `/boards/threads/{id}`.
 #[component]
 pub fn ThreadPage() -> impl IntoView {
-    view! {
-        <Title text="Thread · Peer support · Kindred" />
-        <SignedInOnly>
-            <ThreadView />
-        </SignedInOnly>
-    }
-}
-
-#[component]
-fn ThreadView() -> impl IntoView {
+    // Resources live here, outside the sign-in gate: the gate's content is
+    // rendered more than once on the server, and a resource made there would
+    // load (and mark the thread read) once per render.
     let params = use_params_map();
-    let query = use_query_map();
     let actions = ThreadActions {
         reply: ServerAction::new(),
         react: ServerAction::new(),
@@ -397,6 +394,18 @@ fn ThreadView() -> impl IntoView {
         },
         |(id, ..)| get_thread(id),
     );
+    view! {
+        <Title text="Thread · Peer support · Kindred" />
+        <SignedInOnly>
+            <ThreadView data />
+        </SignedInOnly>
+    }
+}
+
+#[component]
+fn ThreadView(data: Resource<Result<ThreadPage, AppError>>) -> impl IntoView {
+    let query = use_query_map();
+    let actions = expect_context::<ThreadActions>();
     let crisis = move || {
         query.read().get("crisis").is_some()
             || actions
@@ -697,18 +706,22 @@ fn Post(post: PostView, staff: bool) -> impl IntoView {
 /// `/staff/moderation`.
 #[component]
 pub fn ModerationPage() -> impl IntoView {
+    // Made outside the gate, so the queue loads once per page (see ThreadPage).
+    let moderate = ServerAction::<ModeratePost>::new();
+    let data = Resource::new(move || moderate.version().get(), |_| get_moderation_queue());
     view! {
         <Title text="Moderation · Kindred" />
         <StaffOnly>
-            <ModerationView />
+            <ModerationView moderate data />
         </StaffOnly>
     }
 }
 
 #[component]
-fn ModerationView() -> impl IntoView {
-    let moderate = ServerAction::<ModeratePost>::new();
-    let data = Resource::new(move || moderate.version().get(), |_| get_moderation_queue());
+fn ModerationView(
+    moderate: ServerAction<ModeratePost>,
+    data: Resource<Result<ModerationQueue, AppError>>,
+) -> impl IntoView {
     let error = action_error(moderate.value());
     view! {
         <div class="page-header">

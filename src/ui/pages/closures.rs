@@ -1,6 +1,7 @@
 //! Staff: program closure days.
 
 use crate::api::closures::{list_closures, AddClosure, ClosureView, RemoveClosure};
+use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::form_field::FormField;
@@ -12,22 +13,28 @@ use leptos_meta::Title;
 /// `/staff/closures`: the days the program is closed.
 #[component]
 pub fn StaffClosuresPage() -> impl IntoView {
-    view! {
-        <Title text="Program closures · Kindred" />
-        <StaffOnly>
-            <ClosuresManager />
-        </StaffOnly>
-    }
-}
-
-#[component]
-fn ClosuresManager() -> impl IntoView {
+    // Made outside the staff gate, whose content renders more than once on
+    // the server: a resource made inside would load once per render.
     let add = ServerAction::<AddClosure>::new();
     let remove = ServerAction::<RemoveClosure>::new();
     let list = Resource::new(
         move || (add.version().get(), remove.version().get()),
         |_| list_closures(),
     );
+    view! {
+        <Title text="Program closures · Kindred" />
+        <StaffOnly>
+            <ClosuresManager add remove list />
+        </StaffOnly>
+    }
+}
+
+#[component]
+fn ClosuresManager(
+    add: ServerAction<AddClosure>,
+    remove: ServerAction<RemoveClosure>,
+    list: Resource<Result<Vec<ClosureView>, AppError>>,
+) -> impl IntoView {
     let add_error = action_error(add.value());
     let remove_error = action_error(remove.value());
     let summary = Signal::derive(move || {

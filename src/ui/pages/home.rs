@@ -2,7 +2,8 @@
 
 use crate::api::signup::{get_my_schedule, my_notices, DismissNotices};
 use crate::domain::account::Me;
-use crate::domain::signup::SignupStatus;
+use crate::domain::signup::{MySchedule, Notice, SignupStatus};
+use crate::error::AppError;
 use crate::ui::components::alert::StatusAlert;
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::context::use_session;
@@ -16,11 +17,18 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
+    // Made here, outside the session gate, whose content renders more than
+    // once on the server: a resource made inside would load once per render.
+    // For visitors (and staff, for the schedule) they answer "not allowed",
+    // which is never shown.
+    let dismiss = ServerAction::<DismissNotices>::new();
+    let notices = Resource::new(move || dismiss.version().get(), |_| my_notices());
+    let week = Resource::new(|| (), |_| get_my_schedule());
     view! {
         <Title text="Kindred" />
         <AsyncView resource=session.me let:me>
             {match me {
-                Some(me) => view! { <Welcome me /> }.into_any(),
+                Some(me) => view! { <Welcome me dismiss notices week /> }.into_any(),
                 None => view! { <VisitorWelcome /> }.into_any(),
             }}
         </AsyncView>
@@ -56,7 +64,12 @@ fn VisitorWelcome() -> impl IntoView {
 }
 
 #[component]
-fn Welcome(me: Me) -> impl IntoView {
+fn Welcome(
+    me: Me,
+    dismiss: ServerAction<DismissNotices>,
+    notices: Resource<Result<Vec<Notice>, AppError>>,
+    week: Resource<Result<MySchedule, AppError>>,
+) -> impl IntoView {
     let query = use_query_map();
     let welcome = move || {
         query
@@ -104,8 +117,8 @@ fn Welcome(me: Me) -> impl IntoView {
                     </section>
                 }
             })}
-        <Notices />
-        {(!staff).then(|| view! { <ClientWeek /> })}
+        <Notices dismiss data=notices />
+        {(!staff).then(|| view! { <ClientWeek data=week /> })}
         <section class="card" aria-labelledby="account-title">
             <h2 id="account-title" class="card__title">"Your account"</h2>
             <div class="card__body">
@@ -120,8 +133,7 @@ fn Welcome(me: Me) -> impl IntoView {
 /// A client's week at a glance: seat offers waiting for an answer, the next
 /// session, and the program-hours meter.
 #[component]
-fn ClientWeek() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_my_schedule());
+fn ClientWeek(data: Resource<Result<MySchedule, AppError>>) -> impl IntoView {
     view! {
         <AsyncView resource=data let:schedule>
             {
@@ -156,9 +168,10 @@ fn ClientWeek() -> impl IntoView {
 
 /// Unread notices (a seat offered, a session cancelled), with "mark as read".
 #[component]
-fn Notices() -> impl IntoView {
-    let dismiss = ServerAction::<DismissNotices>::new();
-    let data = Resource::new(move || dismiss.version().get(), |_| my_notices());
+fn Notices(
+    dismiss: ServerAction<DismissNotices>,
+    data: Resource<Result<Vec<Notice>, AppError>>,
+) -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || {

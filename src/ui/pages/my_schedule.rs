@@ -3,6 +3,7 @@
 
 use crate::api::signup::{get_my_schedule, CreateCalendarFeed, RevokeCalendarFeed};
 use crate::domain::signup::{HoursMeter, MySchedule, ScheduleEntry, SignupStatus};
+use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::seat_actions::{SeatActions, SignupActions, SignupFeedback};
@@ -16,6 +17,21 @@ use leptos_meta::Title;
 #[component]
 pub fn MySchedulePage() -> impl IntoView {
     let session = use_session();
+    // Made here, outside the session gate, whose content renders more than
+    // once on the server: a resource made inside would load once per render.
+    let signup = SignupActions::provide();
+    let create_feed = ServerAction::<CreateCalendarFeed>::new();
+    let revoke_feed = ServerAction::<RevokeCalendarFeed>::new();
+    let data = Resource::new(
+        move || {
+            (
+                signup.version(),
+                create_feed.version().get(),
+                revoke_feed.version().get(),
+            )
+        },
+        |_| get_my_schedule(),
+    );
     view! {
         <Title text="My schedule · Kindred" />
         <div class="page-header">
@@ -24,7 +40,7 @@ pub fn MySchedulePage() -> impl IntoView {
         </div>
         <AsyncView resource=session.me let:me>
             {match me {
-                Some(me) if !me.is_staff() => view! { <ScheduleView /> }.into_any(),
+                Some(me) if !me.is_staff() => view! { <ScheduleView create_feed revoke_feed data /> }.into_any(),
                 Some(_) => view! {
                     <p class="empty-state">
                         "Staff don't have a personal schedule. See "
@@ -40,20 +56,11 @@ pub fn MySchedulePage() -> impl IntoView {
 }
 
 #[component]
-fn ScheduleView() -> impl IntoView {
-    let signup = SignupActions::provide();
-    let create_feed = ServerAction::<CreateCalendarFeed>::new();
-    let revoke_feed = ServerAction::<RevokeCalendarFeed>::new();
-    let data = Resource::new(
-        move || {
-            (
-                signup.version(),
-                create_feed.version().get(),
-                revoke_feed.version().get(),
-            )
-        },
-        |_| get_my_schedule(),
-    );
+fn ScheduleView(
+    create_feed: ServerAction<CreateCalendarFeed>,
+    revoke_feed: ServerAction<RevokeCalendarFeed>,
+    data: Resource<Result<MySchedule, AppError>>,
+) -> impl IntoView {
     view! {
         <SignupFeedback />
         <AsyncView resource=data let:schedule>

@@ -7,6 +7,7 @@ use crate::api::signup::{
     RemoveFromSession, SetSessionCapacity,
 };
 use crate::domain::signup::{Attendance, RosterEntry, SessionRoster, SignupStatus, TodaySession};
+use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::form_field::FormField;
@@ -28,16 +29,9 @@ struct RosterActions {
 /// A session's roster.
 #[component]
 pub fn SessionRosterPage() -> impl IntoView {
-    view! {
-        <Title text="Session roster · Kindred" />
-        <StaffOnly>
-            <RosterManager />
-        </StaffOnly>
-    }
-}
-
-#[component]
-fn RosterManager() -> impl IntoView {
+    // Made here, outside the staff gate, whose content renders more than once
+    // on the server: a resource made inside would load (and audit the view)
+    // once per render.
     let params = use_params_map();
     let id = Memo::new(move |_| {
         params
@@ -67,6 +61,17 @@ fn RosterManager() -> impl IntoView {
         },
         |(id, ..)| get_session_roster(id),
     );
+    view! {
+        <Title text="Session roster · Kindred" />
+        <StaffOnly>
+            <RosterManager data />
+        </StaffOnly>
+    }
+}
+
+#[component]
+fn RosterManager(data: Resource<Result<SessionRoster, AppError>>) -> impl IntoView {
+    let actions = expect_context::<RosterActions>();
     let errors = [
         action_error(actions.mark.value()),
         action_error(actions.remove.value()),

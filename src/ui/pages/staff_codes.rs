@@ -3,6 +3,7 @@
 use crate::api::account::{list_enrollment_codes, IssueEnrollmentCode};
 use crate::domain::account::IssuedCode;
 use crate::domain::role::LevelOfCare;
+use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::staff_only::StaffOnly;
@@ -13,18 +14,23 @@ use leptos_meta::Title;
 /// Enrollment codes (staff only): a form to issue one and the list of open codes.
 #[component]
 pub fn StaffCodesPage() -> impl IntoView {
+    // Made outside the staff gate, whose content renders more than once on
+    // the server: a resource made inside would load once per render.
+    let issue = ServerAction::<IssueEnrollmentCode>::new();
+    let codes = Resource::new(move || issue.version().get(), |_| list_enrollment_codes());
     view! {
         <Title text="Enrollment codes · Kindred" />
         <StaffOnly>
-            <CodesManager />
+            <CodesManager issue codes />
         </StaffOnly>
     }
 }
 
 #[component]
-fn CodesManager() -> impl IntoView {
-    let issue = ServerAction::<IssueEnrollmentCode>::new();
-    let codes = Resource::new(move || issue.version().get(), |_| list_enrollment_codes());
+fn CodesManager(
+    issue: ServerAction<IssueEnrollmentCode>,
+    codes: Resource<Result<Vec<IssuedCode>, AppError>>,
+) -> impl IntoView {
     let error = action_error(issue.value());
     let issued = move || issue.value().get().and_then(|r| r.ok());
     view! {
