@@ -55,6 +55,29 @@ both_backends! {
         assert_security_headers(&forbidden, "error response");
     }
 
+    async fn gated_pages_answer_with_their_prompt_not_an_error_status(app) {
+        let app = app.with_demo().await;
+        let staff_pages = ["/staff/codes", "/staff/closures", "/staff/moderation", "/staff/sessions/1"];
+        for path in ["/", "/me/schedule", "/boards/iop", "/boards/threads/1"].iter().chain(&staff_pages) {
+            let page = app.get(path, None).await;
+            assert_eq!(page.status, StatusCode::OK, "{path} for a visitor");
+            if *path != "/" {
+                assert!(page.body.contains("Please sign in"), "{path} asks a visitor to sign in");
+            }
+        }
+        let client = app.sign_in(CLIENT.0, CLIENT.1).await;
+        let forbidden = kindred::error::AppError::Forbidden.to_string();
+        for path in staff_pages {
+            let page = app.get(path, Some(&client)).await;
+            assert_eq!(page.status, StatusCode::OK, "{path} for a client");
+            assert!(page.body.contains(&forbidden), "{path} tells a client it is for staff");
+        }
+        let staff = app.sign_in(FACILITATOR.0, FACILITATOR.1).await;
+        let page = app.get("/me/schedule", Some(&staff)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Staff don&#x27;t have a personal schedule") || page.body.contains("Staff don't have a personal schedule"));
+    }
+
     async fn csp_nonce_matches_the_scripts_and_changes_per_response(app) {
         let a = app.get("/", None).await;
         let b = app.get("/", None).await;

@@ -18,7 +18,7 @@ use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::crisis_panel::CrisisPanel;
 use crate::ui::components::form_field::{escape_text, FormField};
 use crate::ui::components::staff_only::StaffOnly;
-use crate::ui::context::use_session;
+use crate::ui::context::{use_session, Audience};
 use crate::ui::pages::account::SignInPrompt;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -86,6 +86,7 @@ pub fn BoardsPage() -> impl IntoView {
 #[component]
 pub fn BoardPage() -> impl IntoView {
     // Made outside the gate, so the board loads once per page (see ThreadPage).
+    let session = use_session();
     let params = use_params_map();
     let query = use_query_map();
     let accept = ServerAction::<AcceptGuidelines>::new();
@@ -103,7 +104,7 @@ pub fn BoardPage() -> impl IntoView {
                 unmute.version().get(),
             )
         },
-        |(slug, page, ..)| get_board(slug, page),
+        move |(slug, page, ..)| session.load_for(Audience::SignedIn, get_board(slug, page)),
     );
     view! {
         <Title text="Peer support · Kindred" />
@@ -359,6 +360,7 @@ pub fn ThreadPage() -> impl IntoView {
     // Resources live here, outside the sign-in gate: the gate's content is
     // rendered more than once on the server, and a resource made there would
     // load (and mark the thread read) once per render.
+    let session = use_session();
     let params = use_params_map();
     let actions = ThreadActions {
         reply: ServerAction::new(),
@@ -392,7 +394,7 @@ pub fn ThreadPage() -> impl IntoView {
                     + actions.mute.version().get(),
             )
         },
-        |(id, ..)| get_thread(id),
+        move |(id, ..)| session.load_for(Audience::SignedIn, get_thread(id)),
     );
     view! {
         <Title text="Thread · Peer support · Kindred" />
@@ -708,7 +710,11 @@ fn Post(post: PostView, staff: bool) -> impl IntoView {
 pub fn ModerationPage() -> impl IntoView {
     // Made outside the gate, so the queue loads once per page (see ThreadPage).
     let moderate = ServerAction::<ModeratePost>::new();
-    let data = Resource::new(move || moderate.version().get(), |_| get_moderation_queue());
+    let session = use_session();
+    let data = Resource::new(
+        move || moderate.version().get(),
+        move |_| session.load_for(Audience::Staff, get_moderation_queue()),
+    );
     view! {
         <Title text="Moderation · Kindred" />
         <StaffOnly>

@@ -6,6 +6,7 @@ use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::form_field::FormField;
 use crate::ui::components::staff_only::StaffOnly;
+use crate::ui::context::{use_session, Audience};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,11 +16,12 @@ use leptos_meta::Title;
 pub fn StaffClosuresPage() -> impl IntoView {
     // Made outside the staff gate, whose content renders more than once on
     // the server: a resource made inside would load once per render.
+    let session = use_session();
     let add = ServerAction::<AddClosure>::new();
     let remove = ServerAction::<RemoveClosure>::new();
     let list = Resource::new(
         move || (add.version().get(), remove.version().get()),
-        |_| list_closures(),
+        move |_| session.load_for(Audience::Staff, list_closures()),
     );
     view! {
         <Title text="Program closures · Kindred" />

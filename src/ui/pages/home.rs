@@ -6,7 +6,7 @@ use crate::domain::signup::{MySchedule, Notice, SignupStatus};
 use crate::error::AppError;
 use crate::ui::components::alert::StatusAlert;
 use crate::ui::components::async_view::AsyncView;
-use crate::ui::context::use_session;
+use crate::ui::context::{use_session, Audience};
 use crate::ui::pages::my_schedule::HoursMeterCard;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -19,11 +19,15 @@ pub fn HomePage() -> impl IntoView {
     let session = use_session();
     // Made here, outside the session gate, whose content renders more than
     // once on the server: a resource made inside would load once per render.
-    // For visitors (and staff, for the schedule) they answer "not allowed",
-    // which is never shown.
     let dismiss = ServerAction::<DismissNotices>::new();
-    let notices = Resource::new(move || dismiss.version().get(), |_| my_notices());
-    let week = Resource::new(|| (), |_| get_my_schedule());
+    let notices = Resource::new(
+        move || dismiss.version().get(),
+        move |_| session.load_for(Audience::SignedIn, my_notices()),
+    );
+    let week = Resource::new(
+        || (),
+        move |_| session.load_for(Audience::Client, get_my_schedule()),
+    );
     view! {
         <Title text="Kindred" />
         <AsyncView resource=session.me let:me>

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::seat_actions::{SeatActions, SignupActions, SignupFeedback};
-use crate::ui::context::use_session;
+use crate::ui::context::{use_session, Audience};
 use crate::ui::pages::account::SignInPrompt;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ pub fn MySchedulePage() -> impl IntoView {
                 revoke_feed.version().get(),
             )
         },
-        |_| get_my_schedule(),
+        move |_| session.load_for(Audience::Client, get_my_schedule()),
     );
     view! {
         <Title text="My schedule · Kindred" />

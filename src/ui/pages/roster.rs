@@ -12,6 +12,7 @@ use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::form_field::FormField;
 use crate::ui::components::staff_only::StaffOnly;
+use crate::ui::context::{use_session, Audience};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -32,6 +33,7 @@ pub fn SessionRosterPage() -> impl IntoView {
     // Made here, outside the staff gate, whose content renders more than once
     // on the server: a resource made inside would load (and audit the view)
     // once per render.
+    let session = use_session();
     let params = use_params_map();
     let id = Memo::new(move |_| {
         params
@@ -59,7 +61,7 @@ pub fn SessionRosterPage() -> impl IntoView {
                 actions.capacity.version().get(),
             )
         },
-        |(id, ..)| get_session_roster(id),
+        move |(id, ..)| session.load_for(Audience::Staff, get_session_roster(id)),
     );
     view! {
         <Title text="Session roster · Kindred" />

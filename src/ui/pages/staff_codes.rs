@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert};
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::staff_only::StaffOnly;
+use crate::ui::context::{use_session, Audience};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,7 +18,11 @@ pub fn StaffCodesPage() -> impl IntoView {
     // Made outside the staff gate, whose content renders more than once on
     // the server: a resource made inside would load once per render.
     let issue = ServerAction::<IssueEnrollmentCode>::new();
-    let codes = Resource::new(move || issue.version().get(), |_| list_enrollment_codes());
+    let session = use_session();
+    let codes = Resource::new(
+        move || issue.version().get(),
+        move |_| session.load_for(Audience::Staff, list_enrollment_codes()),
+    );
     view! {
         <Title text="Enrollment codes · Kindred" />
         <StaffOnly>
