@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, callApi, FACILITATOR, freshClient, pageHeading, signIn, waitForApp } from './helpers';
+import { apiAs, callApi, FACILITATOR, freshClient, jsEnabled, pageHeading, signIn, waitForApp } from './helpers';
 
 // Each test enrolls its own clients, so the four projects don't collide on the
 // shared demo database.
@@ -156,5 +156,22 @@ test.describe('peer-support boards', () => {
     await peerPage.getByText('Your reading settings').click();
     await expect(peerPage.getByText('You have hidden posts from 1 person.')).toBeVisible();
     await peerContext.close();
+  });
+
+  test('staff reveal an author only with a reason, and the answer appears in place', async ({ page }, testInfo) => {
+    test.skip(!jsEnabled(), 'the answer is shown by the page itself (never put in a URL), so it needs JavaScript');
+    const author = await freshClient(testInfo, 'Wren');
+    const api = await apiAs(author);
+    await callApi(api, 'accept_guidelines');
+    const { thread_id } = await callApi(api, 'start_thread', { board: 'iop', title: `Checking in (${testInfo.project.name})`, body: 'Quiet week.' });
+    await api.dispose();
+    await signIn(page, FACILITATOR);
+    await page.goto(`/boards/threads/${thread_id}`);
+    await waitForApp(page);
+    const post = page.locator('.post').first();
+    await post.getByText('Moderate', { exact: true }).click();
+    await post.getByLabel('Why do you need to know who wrote this? (recorded)').fill('Safety check requested by the clinical lead');
+    await post.getByRole('button', { name: 'Reveal author' }).click();
+    await expect(post.getByText(`Written by ${author.name}`)).toBeVisible();
   });
 });

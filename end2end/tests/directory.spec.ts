@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FACILITATOR, jsEnabled, pageHeading, pathIs, signIn, statusWith, unique, waitForApp } from './helpers';
+import { FACILITATOR, pageHeading, pathIs, signIn, statusWith, unique, waitForApp } from './helpers';
 
 test.describe('group directory', () => {
   test('filter by several criteria, share the link, open a group', async ({ page, browser }) => {
@@ -85,7 +85,6 @@ test.describe('group directory', () => {
   });
 
   test('staff see field errors and nothing is saved', async ({ page }) => {
-    test.skip(!jsEnabled(), 'without JavaScript the same server check redirects back; covered by the JS run and the Rust tests');
     await signIn(page, FACILITATOR);
     await page.goto('/staff/groups/new');
     await waitForApp(page);

@@ -135,6 +135,8 @@ pub async fn issue_enrollment_code(level_of_care: String) -> AppResult<IssuedCod
                     crate::error::AppError::invalid("level_of_care", "Choose a level of care.")
                 })?;
             let (code, _) = crate::server::auth::issue_code(&state, &staff, level, 14).await?;
+            // After a plain form post the codes page shows the new code on top.
+            leptos_axum::redirect("/staff/codes?issued=1");
             Ok(IssuedCode {
                 code: code.display(),
                 level_of_care: level,

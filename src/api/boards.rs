@@ -146,7 +146,9 @@ pub async fn react_to_post(post_id: i64, reaction: String) -> AppResult<bool> {
         async {
             let state = crate::server::auth::app_state()?;
             let who = crate::server::auth::require_user()?;
-            crate::server::boards::react(&state, &who, post_id, &reaction).await
+            let on = crate::server::boards::react(&state, &who, post_id, &reaction).await?;
+            crate::server::http::back_to_post(post_id, None);
+            Ok(on)
         }
         .await,
     )
@@ -163,7 +165,9 @@ pub async fn report_post(
         async {
             let state = crate::server::auth::app_state()?;
             let who = crate::server::auth::require_user()?;
-            crate::server::boards::report(&state, &who, post_id, &reason, &note).await
+            crate::server::boards::report(&state, &who, post_id, &reason, &note).await?;
+            crate::server::http::back_to_post(post_id, Some("reported"));
+            Ok(())
         }
         .await,
     )
@@ -237,7 +241,10 @@ pub async fn edit_post(
             let state = crate::server::auth::app_state()?;
             let who = crate::server::auth::require_user()?;
             let confirmed = checked(confirm_private.as_deref());
-            crate::server::boards::edit(&state, &who, post_id, &body, confirmed).await
+            let outcome =
+                crate::server::boards::edit(&state, &who, post_id, &body, confirmed).await?;
+            crate::server::http::back_to_post(post_id, outcome.crisis.then_some("crisis"));
+            Ok(outcome)
         }
         .await,
     )
@@ -250,7 +257,9 @@ pub async fn delete_post(post_id: i64) -> AppResult<()> {
         async {
             let state = crate::server::auth::app_state()?;
             let who = crate::server::auth::require_user()?;
-            crate::server::boards::delete(&state, &who, post_id).await
+            crate::server::boards::delete(&state, &who, post_id).await?;
+            crate::server::http::back_to_post(post_id, None);
+            Ok(())
         }
         .await,
     )

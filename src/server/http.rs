@@ -176,3 +176,45 @@ pub async fn api_error_status(req: Request, next: Next) -> Response {
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
+
+/// After a plain form post about one board post, goes back to the page the
+/// form was on, scrolled to that post, with `flag` added to the query (for a
+/// confirmation). Without a usable same-site Referer, the default applies.
+pub fn back_to_post(post_id: i64, flag: Option<&str>) {
+    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
+        return;
+    };
+    let Some(uri) = parts
+        .headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.parse::<http::Uri>().ok())
+    else {
+        return;
+    };
+    let path = uri.path();
+    // Only a local path: never "//host" (another site).
+    if !path.starts_with('/') || path.starts_with("//") {
+        return;
+    }
+    let mut query: Vec<&str> = uri
+        .query()
+        .unwrap_or("")
+        .split('&')
+        // One-off confirmations and errors of earlier posts do not carry over.
+        .filter(|p| {
+            let name = p.split('=').next().unwrap_or("");
+            !p.is_empty() && !["reported", "crisis", "__err", "__path"].contains(&name)
+        })
+        .collect();
+    let flag = flag.map(|f| format!("{f}=1"));
+    if let Some(f) = &flag {
+        query.push(f);
+    }
+    let query = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", query.join("&"))
+    };
+    leptos_axum::redirect(&format!("{path}{query}#post-{post_id}"));
+}

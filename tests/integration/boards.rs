@@ -449,3 +449,34 @@ both_backends! {
         assert_eq!(for_c["threads"][0]["unread"], 4, "C's own reply is not counted");
     }
 }
+
+both_backends! {
+    async fn plain_form_posts_on_a_thread_come_back_to_the_post(app) {
+        let (_, _, a) = client(&app, "xan", LevelOfCare::Iop).await;
+        let (_, _, b) = client(&app, "yael", LevelOfCare::Iop).await;
+        accept(&app, &a).await;
+        let out = start(&app, &a, "iop", "Long day", "Made it through.").await;
+        let (t, post) = (out["thread_id"].as_i64().unwrap(), out["post_id"].as_i64().unwrap());
+        let referer = format!("http://kindred.test/boards/threads/{t}?reported=1&x=2");
+        let headers = [("accept", "text/html"), ("referer", referer.as_str())];
+        let post_s = post.to_string();
+
+        let res = app.call_with("react_to_post", &[("post_id", &post_s), ("reaction", "strength")], Some(&b), &headers).await;
+        assert_eq!(res.status, StatusCode::FOUND);
+        assert_eq!(res.header("location"), Some(format!("/boards/threads/{t}?x=2#post-{post}").as_str()), "an old confirmation does not carry over");
+
+        let res = app.call_with("report_post", &[("post_id", &post_s), ("reason", "spam")], Some(&b), &headers).await;
+        assert_eq!(res.header("location"), Some(format!("/boards/threads/{t}?x=2&reported=1#post-{post}").as_str()));
+        let page = app.get(&format!("/boards/threads/{t}?reported=1"), Some(&b)).await;
+        assert!(page.body.contains("Thank you. Staff will look at it."));
+
+        // Only a local path is ever a destination.
+        let sneaky = [("accept", "text/html"), ("referer", "http://kindred.test//evil.example/x")];
+        let res = app.call_with("react_to_post", &[("post_id", &post_s), ("reaction", "me_too")], Some(&b), &sneaky).await;
+        assert!(!res.header("location").unwrap_or("").contains("evil.example#"), "{:?}", res.header("location"));
+        assert!(!res.header("location").unwrap_or("").starts_with("//"));
+
+        let res = app.call_with("edit_post", &[("post_id", &post_s), ("body", "I want to kill myself tonight")], Some(&a), &headers).await;
+        assert_eq!(res.header("location"), Some(format!("/boards/threads/{t}?x=2&crisis=1#post-{post}").as_str()), "an edit into crisis language shows help");
+    }
+}

@@ -347,7 +347,6 @@ struct ThreadActions {
     report: ServerAction<ReportPost>,
     moderate: ServerAction<ModeratePost>,
     lock: ServerAction<LockThread>,
-    reveal: ServerAction<RevealAuthor>,
     accept: ServerAction<AcceptGuidelines>,
     edit: ServerAction<EditPost>,
     delete: ServerAction<DeletePost>,
@@ -368,7 +367,6 @@ pub fn ThreadPage() -> impl IntoView {
         report: ServerAction::new(),
         moderate: ServerAction::new(),
         lock: ServerAction::new(),
-        reveal: ServerAction::new(),
         accept: ServerAction::new(),
         edit: ServerAction::new(),
         delete: ServerAction::new(),
@@ -422,24 +420,15 @@ fn ThreadView(data: Resource<Result<ThreadPage, AppError>>) -> impl IntoView {
         action_error(actions.report.value()),
         action_error(actions.moderate.value()),
         action_error(actions.lock.value()),
-        action_error(actions.reveal.value()),
         action_error(actions.edit.value()),
         action_error(actions.delete.value()),
         action_error(actions.mute.value()),
     ];
     let error = Signal::derive(move || errors.iter().find_map(|e| e.get()));
     let reported = move || {
-        actions.report.value().get().and_then(|r| r.ok()).map(
-            |_| view! { <StatusAlert success=true message="Thank you. Staff will look at it." /> },
+        query.read().get("reported").is_some().then(
+            || view! { <StatusAlert success=true message="Thank you. Staff will look at it." /> },
         )
-    };
-    let revealed = move || {
-        actions
-            .reveal
-            .value()
-            .get()
-            .and_then(|r| r.ok())
-            .map(|who| view! { <StatusAlert message=format!("Written by {who}. This look-up was recorded.") /> })
     };
     view! {
         {move || crisis().then(|| view! {
@@ -453,7 +442,6 @@ fn ThreadView(data: Resource<Result<ThreadPage, AppError>>) -> impl IntoView {
         })}
         <div aria-live="polite">
             {reported}
-            {revealed}
             <ErrorAlert error />
         </div>
         <AsyncView resource=data let:thread>
@@ -615,9 +603,7 @@ fn Post(post: PostView, staff: bool) -> impl IntoView {
     let moderation = staff.then(|| {
         let id_a = id.clone();
         let id_b = id.clone();
-        let id_c = id.clone();
         let remove_id = format!("remove-reason-{}", post.id);
-        let reveal_id = format!("reveal-reason-{}", post.id);
         view! {
             <details class="post__more">
                 <summary>"Moderate"</summary>
@@ -635,12 +621,7 @@ fn Post(post: PostView, staff: bool) -> impl IntoView {
                     <input class="form__input" id=remove_id name="reason" required=true />
                     <button class="button button--danger" type="submit">"Remove post"</button>
                 </ActionForm>
-                <ActionForm action=actions.reveal attr:class="form">
-                    <input type="hidden" name="post_id" value=id_c />
-                    <label class="form__label" for=reveal_id.clone()>"Why do you need to know who wrote this? (recorded)"</label>
-                    <input class="form__input" id=reveal_id name="reason" required=true />
-                    <button class="button button--secondary" type="submit">"Reveal author"</button>
-                </ActionForm>
+                <RevealForm post_id=post.id />
             </details>
         }
     });
@@ -810,5 +791,41 @@ fn QueueView(queue: ModerationQueue, moderate: ServerAction<ModeratePost>) -> im
                 .into_any()
             }}
         </section>
+    }
+}
+
+/// Staff: reveal who wrote a post, with a written reason (recorded). An
+/// island, because the answer is shown in place: it is never put in a URL.
+#[island]
+fn RevealForm(post_id: i64) -> impl IntoView {
+    let reveal = ServerAction::<RevealAuthor>::new();
+    let reason_id = format!("reveal-reason-{post_id}");
+    // Only answers from this page's own calls: an error carried in the URL
+    // (plain form post) is shown by the server render alone, so skip it here.
+    let answer = move || {
+        (reveal.version().get() > 0)
+            .then(|| reveal.value().get())
+            .flatten()
+            .map(|result| match result {
+                Ok(who) => view! {
+                    <p class="alert alert--info" role="status">
+                        {format!("Written by {who}. This look-up was recorded.")}
+                    </p>
+                }
+                .into_any(),
+                Err(err) => {
+                    view! { <p class="alert alert--error" role="alert">{err.to_string()}</p> }
+                        .into_any()
+                }
+            })
+    };
+    view! {
+        <ActionForm action=reveal attr:class="form">
+            <input type="hidden" name="post_id" value=post_id.to_string() />
+            <label class="form__label" for=reason_id.clone()>"Why do you need to know who wrote this? (recorded)"</label>
+            <input class="form__input" id=reason_id name="reason" required=true />
+            <button class="button button--secondary" type="submit">"Reveal author"</button>
+        </ActionForm>
+        <div aria-live="polite">{answer}</div>
     }
 }

@@ -13,6 +13,7 @@ use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::form_field::escape_text;
 use crate::ui::components::form_field::FormField;
 use crate::ui::components::staff_only::StaffOnly;
+use crate::ui::context::{use_session, Audience};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,16 +22,19 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// `/staff/groups/new` and `/staff/groups/{slug}/edit`.
 #[component]
 pub fn GroupEditorPage() -> impl IntoView {
+    let session = use_session();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let data = Resource::new(
         move || slug.get(),
-        |slug| async move {
-            if slug.is_empty() {
-                Ok(None)
-            } else {
-                get_group_for_edit(slug).await.map(Some)
-            }
+        move |slug| {
+            session.load_for(Audience::Staff, async move {
+                if slug.is_empty() {
+                    Ok(None)
+                } else {
+                    get_group_for_edit(slug).await.map(Some)
+                }
+            })
         },
     );
     view! {
@@ -85,22 +89,6 @@ fn GroupEditor(existing: Option<GroupEditData>) -> impl IntoView {
         format!("Edit {}", input.name)
     };
 
-    // The preview follows the schedule fields as they change (with JavaScript);
-    // the page first shows the saved schedule's sessions, computed on the server.
-    let days = RwSignal::new(input.weekdays.clone());
-    let start = RwSignal::new(input.start_time.clone());
-    let duration = RwSignal::new(input.duration_minutes.clone());
-    let preview = Action::new(|args: &(Vec<String>, String, String)| {
-        let (d, s, m) = args.clone();
-        preview_schedule(d, s, m)
-    });
-    let refresh = move || {
-        preview.dispatch((
-            days.get_untracked(),
-            start.get_untracked(),
-            duration.get_untracked(),
-        ));
-    };
     let field_error = move |name: &'static str| {
         Signal::derive(move || error.get().and_then(|e| e.reason_for(name)))
     };
@@ -138,80 +126,15 @@ fn GroupEditor(existing: Option<GroupEditData>) -> impl IntoView {
                 <input id="field-is_open" type="checkbox" name="is_open" value="on" checked=input.is_open />
                 <label for="field-is_open">"Open group (clients can sign up themselves)"</label>
             </div>
-            <fieldset class="form__field">
-                <legend class="form__label">"Meets on"</legend>
-                {WEEKDAYS
-                    .iter()
-                    .map(|(value, _, long, _)| {
-                        let value = *value;
-                        let id = format!("day-{value}");
-                        let checked = input.weekdays.iter().any(|d| d == value);
-                        view! {
-                            <span class="filters__check">
-                                <input
-                                    id=id.clone()
-                                    type="checkbox"
-                                    name="weekdays[]"
-                                    value=value
-                                    checked=checked
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        days.update(|d| {
-                                            d.retain(|x| x != value);
-                                            if on {
-                                                d.push(value.to_string());
-                                            }
-                                        });
-                                        refresh();
-                                    }
-                                />
-                                <label for=id>{*long}</label>
-                            </span>
-                        }
-                    })
-                    .collect_view()}
-                {move || field_error("weekdays").get().map(|m| view! { <p class="form__error">{m}</p> })}
-            </fieldset>
-            <div class="form__field">
-                <label class="form__label" for="field-start_time">"Start time (program time zone)"</label>
-                <input class="form__input" id="field-start_time" type="time" name="start_time" value=input.start_time.clone()
-                    on:change=move |ev| {
-                        start.set(event_target_value(&ev));
-                        refresh();
-                    } />
-                {move || field_error("start_time").get().map(|m| view! { <p class="form__error">{m}</p> })}
-            </div>
-            <div class="form__field">
-                <label class="form__label" for="field-duration_minutes">"Length in minutes"</label>
-                <input class="form__input" id="field-duration_minutes" type="number" name="duration_minutes" min="15" max="240" value=input.duration_minutes.clone()
-                    on:change=move |ev| {
-                        duration.set(event_target_value(&ev));
-                        refresh();
-                    } />
-                {move || field_error("duration_minutes").get().map(|m| view! { <p class="form__error">{m}</p> })}
-            </div>
-            <section class="card" aria-labelledby="preview-title" aria-live="polite">
-                <h2 id="preview-title" class="card__title">"Next sessions with this schedule"</h2>
-                <div class="card__body">
-                    {move || {
-                        let list = match preview.value().get() {
-                            None => Ok(initial_preview.clone()),
-                            Some(result) => result,
-                        };
-                        match list {
-                            Ok(list) if list.is_empty() => {
-                                view! { <p>"Choose days and a start time to see the next sessions."</p> }.into_any()
-                            }
-                            Ok(list) => {
-                                view! { <ul>{list.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> }
-                                    .into_any()
-                            }
-                            Err(e) => view! { <p>{e.to_string()}</p> }.into_any(),
-                        }
-                    }}
-                    <p class="form__hint">"Program closures are skipped. Saving updates future sessions only; past sessions never change."</p>
-                </div>
-            </section>
+            <ScheduleFields
+                weekdays=input.weekdays.clone()
+                start_time=input.start_time.clone()
+                duration_minutes=input.duration_minutes.clone()
+                initial_preview
+                weekdays_error=field_error("weekdays").get_untracked()
+                start_time_error=field_error("start_time").get_untracked()
+                duration_error=field_error("duration_minutes").get_untracked()
+            />
             {move || error.get().and_then(|e| e.reason_for("confirm_drop")).map(|reason| view! {
                 <div class="alert alert--warning form__field" role="alert">
                     <p id="confirm-drop-reason">{reason}</p>
@@ -332,5 +255,111 @@ fn CheckboxGroup(
                 .collect_view()}
             {move || error.get().map(|m| view! { <p class="form__error">{m}</p> })}
         </fieldset>
+    }
+}
+
+/// The schedule fields and the list of the next sessions they give. An
+/// island: with JavaScript the list follows the fields as they change; the
+/// page first shows the saved schedule's sessions, computed on the server.
+#[island]
+fn ScheduleFields(
+    weekdays: Vec<String>,
+    start_time: String,
+    duration_minutes: String,
+    initial_preview: Vec<String>,
+    weekdays_error: Option<String>,
+    start_time_error: Option<String>,
+    duration_error: Option<String>,
+) -> impl IntoView {
+    let days = RwSignal::new(weekdays.clone());
+    let start = RwSignal::new(start_time.clone());
+    let duration = RwSignal::new(duration_minutes.clone());
+    let preview = Action::new(|args: &(Vec<String>, String, String)| {
+        let (d, s, m) = args.clone();
+        preview_schedule(d, s, m)
+    });
+    let refresh = move || {
+        preview.dispatch((
+            days.get_untracked(),
+            start.get_untracked(),
+            duration.get_untracked(),
+        ));
+    };
+    let error_line = |e: Option<String>| e.map(|m| view! { <p class="form__error">{m}</p> });
+    view! {
+        <fieldset class="form__field">
+            <legend class="form__label">"Meets on"</legend>
+            {WEEKDAYS
+                .iter()
+                .map(|(value, _, long, _)| {
+                    let value = *value;
+                    let id = format!("day-{value}");
+                    let checked = weekdays.iter().any(|d| d == value);
+                    view! {
+                        <span class="filters__check">
+                            <input
+                                id=id.clone()
+                                type="checkbox"
+                                name="weekdays[]"
+                                value=value
+                                checked=checked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    days.update(|d| {
+                                        d.retain(|x| x != value);
+                                        if on {
+                                            d.push(value.to_string());
+                                        }
+                                    });
+                                    refresh();
+                                }
+                            />
+                            <label for=id>{*long}</label>
+                        </span>
+                    }
+                })
+                .collect_view()}
+            {error_line(weekdays_error)}
+        </fieldset>
+        <div class="form__field">
+            <label class="form__label" for="field-start_time">"Start time (program time zone)"</label>
+            <input class="form__input" id="field-start_time" type="time" name="start_time" value=start_time
+                on:change=move |ev| {
+                    start.set(event_target_value(&ev));
+                    refresh();
+                } />
+            {error_line(start_time_error)}
+        </div>
+        <div class="form__field">
+            <label class="form__label" for="field-duration_minutes">"Length in minutes"</label>
+            <input class="form__input" id="field-duration_minutes" type="number" name="duration_minutes" min="15" max="240" value=duration_minutes
+                on:change=move |ev| {
+                    duration.set(event_target_value(&ev));
+                    refresh();
+                } />
+            {error_line(duration_error)}
+        </div>
+        <section class="card" aria-labelledby="preview-title" aria-live="polite">
+            <h2 id="preview-title" class="card__title">"Next sessions with this schedule"</h2>
+            <div class="card__body">
+                {move || {
+                    let list = match preview.value().get() {
+                        None => Ok(initial_preview.clone()),
+                        Some(result) => result,
+                    };
+                    match list {
+                        Ok(list) if list.is_empty() => {
+                            view! { <p>"Choose days and a start time to see the next sessions."</p> }.into_any()
+                        }
+                        Ok(list) => {
+                            view! { <ul>{list.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> }
+                                .into_any()
+                        }
+                        Err(e) => view! { <p>{e.to_string()}</p> }.into_any(),
+                    }
+                }}
+                <p class="form__hint">"Program closures are skipped. Saving updates future sessions only; past sessions never change."</p>
+            </div>
+        </section>
     }
 }

@@ -180,7 +180,8 @@ fn RosterView(roster: SessionRoster) -> impl IntoView {
     }
 }
 
-#[component]
+/// An island: the one interactive part of the roster page.
+#[island]
 fn PrintButton() -> impl IntoView {
     view! {
         <button

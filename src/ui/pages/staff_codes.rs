@@ -11,6 +11,7 @@ use crate::ui::context::{use_session, Audience};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 /// Enrollment codes (staff only): a form to issue one and the list of open codes.
 #[component]
@@ -37,7 +38,15 @@ fn CodesManager(
     codes: Resource<Result<Vec<IssuedCode>, AppError>>,
 ) -> impl IntoView {
     let error = action_error(issue.value());
-    let issued = move || issue.value().get().and_then(|r| r.ok());
+    // After issuing, the page comes back with `?issued`: show the newest code
+    // this person issued (the list is newest first).
+    let just_issued = use_query_map().read_untracked().get("issued").is_some();
+    let my_name = use_session()
+        .me
+        .get_untracked()
+        .and_then(|r| r.ok())
+        .flatten()
+        .map(|me| me.preferred_name);
     view! {
         <div class="page-header">
             <h1 class="page-header__title">"Enrollment codes"</h1>
@@ -64,18 +73,20 @@ fn CodesManager(
                 </button>
             </div>
         </ActionForm>
-        {move || {
-            issued()
-                .map(|c| {
-                    view! {
+        {just_issued.then(|| view! {
+            <AsyncView resource=codes let:list>
+                {list
+                    .into_iter()
+                    .find(|c| Some(&c.issued_by) == my_name.as_ref())
+                    .map(|c| view! {
                         <div class="alert alert--success" role="status">
                             <p>{format!("New code for {}:", c.level_of_care.label())}</p>
                             <p class="code-display">{c.code.clone()}</p>
                             <p>"Give it to the client in person or by phone. It works once."</p>
                         </div>
-                    }
-                })
-        }}
+                    })}
+            </AsyncView>
+        })}
         <h2>"Open codes"</h2>
         <AsyncView resource=codes let:list>
             <CodeTable list />
