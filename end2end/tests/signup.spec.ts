@@ -4,6 +4,7 @@ import {
   callApi,
   FACILITATOR,
   freshClient,
+  jsEnabled,
   pageHeading,
   pathIs,
   projectIndex,
@@ -26,6 +27,7 @@ test.describe('session signup', () => {
     const row = page.locator('.session-list__item').nth(index);
     await row.getByRole('button', { name: 'Sign up' }).click();
     await expect(row.getByText('Confirmed')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: "You're in. Your seat is confirmed." })).toBeVisible();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My schedule' }).click();
     await expect(page).toHaveURL(pathIs('/me/schedule'));
@@ -39,6 +41,7 @@ test.describe('session signup', () => {
 
     await entry.getByRole('button', { name: 'Cancel my seat' }).click();
     await expect(page.getByText("You haven't signed up for any sessions yet.")).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Cancelled. Your seat went to the next person waiting.' })).toBeVisible();
   });
 
   test('join a full session’s waitlist, receive an offer and accept it', async ({ page }, testInfo) => {
@@ -75,6 +78,7 @@ test.describe('session signup', () => {
     await waitForApp(page);
     await entry.getByRole('button', { name: 'Accept seat' }).click();
     await expect(entry.getByText('Confirmed')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Seat accepted — see you there.' })).toBeVisible();
   });
 
   test('a facilitator marks attendance from the roster', async ({ page }, testInfo) => {
@@ -106,5 +110,25 @@ test.describe('session signup', () => {
     await page.goto(`/staff/sessions/${session}`);
     await expect(page.getByRole('alert')).toContainText("doesn't have access");
     await expect(page.getByText('Devon T.')).toHaveCount(0);
+  });
+
+  test('a private calendar address appears in place, and turning it off says so', async ({ page }, testInfo) => {
+    test.skip(!jsEnabled(), 'the address is shown by the page itself (never put in a URL), so it needs JavaScript');
+    await signIn(page, await freshClient(testInfo, 'Emery'));
+    await page.goto('/me/schedule');
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'Create my calendar address' }).click();
+    const address = page.getByRole('status').filter({ hasText: 'Your private address' });
+    await expect(address).toBeVisible();
+    const href = await address.getByRole('link').getAttribute('href');
+    expect(href).toMatch(/^\/me\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    const feed = await page.request.get(href as string);
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await page.reload();
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'Turn the feed off' }).click();
+    await expect(page.getByText('The feed is off.')).toBeVisible();
+    expect((await page.request.get(href as string)).status()).toBe(404);
   });
 });

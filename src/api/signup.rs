@@ -24,13 +24,24 @@ pub async fn sign_up_for_session(
         async {
             let state = crate::server::auth::app_state()?;
             let client = crate::server::auth::require_user()?;
-            crate::server::signup::sign_up(
+            let outcome = crate::server::signup::sign_up(
                 &state,
                 &client,
                 session_id,
                 checked(auto_accept.as_deref()),
             )
-            .await
+            .await?;
+            let done = match (outcome.changed, outcome.seat.status) {
+                (false, _) => "already",
+                (true, crate::domain::signup::SignupStatus::Waitlisted) => "waitlisted",
+                (true, _) => "signed_up",
+            };
+            let mut flags = vec![("done", done)];
+            if !outcome.overlaps.is_empty() {
+                flags.push(("overlap", "1"));
+            }
+            crate::server::http::back_with(&flags, "");
+            Ok(outcome)
         }
         .await,
     )
@@ -43,7 +54,9 @@ pub async fn cancel_signup(session_id: i64) -> AppResult<MySeat> {
         async {
             let state = crate::server::auth::app_state()?;
             let client = crate::server::auth::require_user()?;
-            crate::server::signup::cancel(&state, &client, session_id).await
+            let seat = crate::server::signup::cancel(&state, &client, session_id).await?;
+            crate::server::http::back_with(&[("done", "cancelled")], "");
+            Ok(seat)
         }
         .await,
     )
@@ -56,7 +69,9 @@ pub async fn accept_offer(session_id: i64) -> AppResult<MySeat> {
         async {
             let state = crate::server::auth::app_state()?;
             let client = crate::server::auth::require_user()?;
-            crate::server::signup::accept(&state, &client, session_id).await
+            let seat = crate::server::signup::accept(&state, &client, session_id).await?;
+            crate::server::http::back_with(&[("done", "accepted")], "");
+            Ok(seat)
         }
         .await,
     )
@@ -69,7 +84,9 @@ pub async fn decline_offer(session_id: i64) -> AppResult<MySeat> {
         async {
             let state = crate::server::auth::app_state()?;
             let client = crate::server::auth::require_user()?;
-            crate::server::signup::decline(&state, &client, session_id).await
+            let seat = crate::server::signup::decline(&state, &client, session_id).await?;
+            crate::server::http::back_with(&[("done", "declined")], "");
+            Ok(seat)
         }
         .await,
     )

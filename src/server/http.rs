@@ -178,9 +178,20 @@ pub async fn api_error_status(req: Request, next: Next) -> Response {
 }
 
 /// After a plain form post about one board post, goes back to the page the
-/// form was on, scrolled to that post, with `flag` added to the query (for a
-/// confirmation). Without a usable same-site Referer, the default applies.
+/// form was on, scrolled to that post, with `flag=1` added to the query (for
+/// a confirmation).
 pub fn back_to_post(post_id: i64, flag: Option<&str>) {
+    let flags: Vec<(&str, &str)> = flag.map(|f| (f, "1")).into_iter().collect();
+    back_with(&flags, &format!("#post-{post_id}"));
+}
+
+/// After a plain form post, goes back to the page the form was on with
+/// `flags` added to its query and `fragment` (e.g. `#post-3`, or empty), so
+/// that page can confirm what happened. One-off flags of earlier posts are
+/// dropped. Without a usable same-site Referer the default (back to the
+/// Referer) applies. Calls from the app's own JavaScript are not redirected.
+pub fn back_with(flags: &[(&str, &str)], fragment: &str) {
+    const ONE_OFF: [&str; 6] = ["reported", "crisis", "done", "overlap", "__err", "__path"];
     let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
         return;
     };
@@ -197,24 +208,18 @@ pub fn back_to_post(post_id: i64, flag: Option<&str>) {
     if !path.starts_with('/') || path.starts_with("//") {
         return;
     }
-    let mut query: Vec<&str> = uri
+    let mut query: Vec<String> = uri
         .query()
         .unwrap_or("")
         .split('&')
-        // One-off confirmations and errors of earlier posts do not carry over.
-        .filter(|p| {
-            let name = p.split('=').next().unwrap_or("");
-            !p.is_empty() && !["reported", "crisis", "__err", "__path"].contains(&name)
-        })
+        .filter(|p| !p.is_empty() && !ONE_OFF.contains(&p.split('=').next().unwrap_or("")))
+        .map(str::to_string)
         .collect();
-    let flag = flag.map(|f| format!("{f}=1"));
-    if let Some(f) = &flag {
-        query.push(f);
-    }
+    query.extend(flags.iter().map(|(k, v)| format!("{k}={v}")));
     let query = if query.is_empty() {
         String::new()
     } else {
         format!("?{}", query.join("&"))
     };
-    leptos_axum::redirect(&format!("{path}{query}#post-{post_id}"));
+    leptos_axum::redirect(&format!("{path}{query}{fragment}"));
 }

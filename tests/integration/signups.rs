@@ -515,3 +515,27 @@ both_backends! {
         assert_eq!(told.len(), 1, "{told:?}");
     }
 }
+
+both_backends! {
+    async fn plain_form_posts_come_back_saying_what_happened(app) {
+        let app = app.with_demo().await;
+        let (_, session) = session_group(&app, "plain-posts", 1, true, 2 * DAY).await;
+        let sid = session.to_string();
+        let client = app.sign_in(CLIENT.0, CLIENT.1).await;
+        let headers = [("accept", "text/html"), ("referer", "http://kindred.test/groups/plain-posts?done=cancelled")];
+        let res = app.call_with("sign_up_for_session", &[("session_id", &sid)], Some(&client), &headers).await;
+        assert_eq!(res.status, http::StatusCode::FOUND);
+        let location = res.header("location").unwrap().to_string();
+        assert_eq!(location, "/groups/plain-posts?done=signed_up", "the old flag is replaced");
+        let page = app.get(&location, Some(&client)).await;
+        assert!(page.body.contains("You&#x27;re in. Your seat is confirmed.") || page.body.contains("You're in. Your seat is confirmed."), "the page says so");
+
+        let again = app.call_with("sign_up_for_session", &[("session_id", &sid)], Some(&client), &headers).await;
+        assert_eq!(again.header("location"), Some("/groups/plain-posts?done=already"));
+        let res = app.call_with("cancel_signup", &[("session_id", &sid)], Some(&client), &headers).await;
+        assert_eq!(res.header("location"), Some("/groups/plain-posts?done=cancelled"));
+        // The app's own calls (JSON) are answered, not redirected.
+        let json = app.call("sign_up_for_session", &[("session_id", &sid)], Some(&client)).await;
+        assert_eq!(json.status, http::StatusCode::OK, "{}", json.body);
+    }
+}

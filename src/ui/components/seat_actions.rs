@@ -3,11 +3,12 @@
 //! the WebAssembly; with it they update in place.
 
 use crate::api::signup::{AcceptOffer, CancelSignup, DeclineOffer, SignUpForSession};
-use crate::domain::signup::{MySeat, SignupOutcome, SignupStatus};
+use crate::domain::signup::{MySeat, SignupStatus};
 use crate::error::AppError;
 use crate::ui::components::alert::{action_error, ErrorAlert, StatusAlert};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 /// The signup actions of one page; provide once, read by every [`SeatActions`].
 #[derive(Clone, Copy)]
@@ -55,23 +56,24 @@ impl SignupActions {
     }
 }
 
-fn outcome_message(outcome: &SignupOutcome) -> String {
-    let mut message = match (outcome.seat.status, outcome.changed) {
-        (SignupStatus::Confirmed, true) => "You're in. Your seat is confirmed.".to_string(),
-        (SignupStatus::Waitlisted, true) => format!(
-            "The session is full, so you're on the waitlist ({}). We'll hold a seat for you if one opens.",
-            outcome.seat.describe().to_lowercase()
-        ),
-        (_, false) => format!("You were already signed up: {}.", outcome.seat.describe()),
-        (_, true) => outcome.seat.describe(),
-    };
-    if !outcome.overlaps.is_empty() {
-        message.push_str(&format!(
-            " Heads up: this overlaps with {}.",
-            outcome.overlaps.join(", ")
-        ));
+/// What a signup action did, from the `done` flag its plain form post came
+/// back with.
+fn done_message(done: &str, overlap: bool) -> Option<String> {
+    let mut message = match done {
+        "signed_up" => "You're in. Your seat is confirmed.",
+        "waitlisted" => "The session is full, so you're on the waitlist. We'll hold a seat for you if one opens.",
+        "already" => "You were already signed up for this session.",
+        "cancelled" => "Cancelled. Your seat went to the next person waiting.",
+        "accepted" => "Seat accepted — see you there.",
+        "declined" => "Offer declined. It has passed to the next person.",
+        _ => return None,
     }
-    message
+    .to_string();
+    if overlap {
+        message
+            .push_str(" Heads up: this overlaps with another of your sessions (see My schedule).");
+    }
+    Some(message)
 }
 
 /// Feedback for the page's latest signup action: success sentence or error.
@@ -79,31 +81,12 @@ fn outcome_message(outcome: &SignupOutcome) -> String {
 pub fn SignupFeedback() -> impl IntoView {
     let actions = expect_context::<SignupActions>();
     let error = actions.error();
+    let query = use_query_map();
     let done = move || {
-        let signed_up = actions
-            .sign_up
-            .value()
-            .get()
-            .and_then(|r| r.ok())
-            .map(|o| outcome_message(&o));
-        let other = [
-            (
-                actions.cancel.value().get(),
-                "Cancelled. Your seat went to the next person waiting.",
-            ),
-            (
-                actions.accept.value().get(),
-                "Seat accepted — see you there.",
-            ),
-            (
-                actions.decline.value().get(),
-                "Offer declined. It has passed to the next person.",
-            ),
-        ]
-        .into_iter()
-        .find_map(|(v, m)| v.and_then(|r| r.ok()).map(|_| m.to_string()));
-        signed_up
-            .or(other)
+        let query = query.read();
+        query
+            .get("done")
+            .and_then(|d| done_message(&d, query.get("overlap").is_some()))
             .map(|m| view! { <StatusAlert success=true message=m /> })
     };
     view! {
@@ -181,5 +164,31 @@ pub fn SeatActions(
             }
             .into_any()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::done_message;
+
+    #[test]
+    fn every_flag_a_signup_post_comes_back_with_has_a_sentence() {
+        for done in [
+            "signed_up",
+            "waitlisted",
+            "already",
+            "cancelled",
+            "accepted",
+            "declined",
+        ] {
+            assert!(done_message(done, false).is_some(), "{done}");
+        }
+        assert_eq!(
+            done_message("<script>", false),
+            None,
+            "unknown flags show nothing"
+        );
+        let warned = done_message("signed_up", true).unwrap();
+        assert!(warned.contains("overlaps"), "{warned}");
     }
 }

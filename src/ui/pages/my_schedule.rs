@@ -4,7 +4,7 @@
 use crate::api::signup::{get_my_schedule, CreateCalendarFeed, RevokeCalendarFeed};
 use crate::domain::signup::{HoursMeter, MySchedule, ScheduleEntry, SignupStatus};
 use crate::error::AppError;
-use crate::ui::components::alert::{action_error, ErrorAlert};
+use crate::ui::components::alert::ErrorAlert;
 use crate::ui::components::async_view::AsyncView;
 use crate::ui::components::seat_actions::{SeatActions, SignupActions, SignupFeedback};
 use crate::ui::context::{use_session, Audience};
@@ -20,16 +20,8 @@ pub fn MySchedulePage() -> impl IntoView {
     // Made here, outside the session gate, whose content renders more than
     // once on the server: a resource made inside would load once per render.
     let signup = SignupActions::provide();
-    let create_feed = ServerAction::<CreateCalendarFeed>::new();
-    let revoke_feed = ServerAction::<RevokeCalendarFeed>::new();
     let data = Resource::new(
-        move || {
-            (
-                signup.version(),
-                create_feed.version().get(),
-                revoke_feed.version().get(),
-            )
-        },
+        move || (signup.version(),),
         move |_| session.load_for(Audience::Client, get_my_schedule()),
     );
     view! {
@@ -40,7 +32,7 @@ pub fn MySchedulePage() -> impl IntoView {
         </div>
         <AsyncView resource=session.me let:me>
             {match me {
-                Some(me) if !me.is_staff() => view! { <ScheduleView create_feed revoke_feed data /> }.into_any(),
+                Some(me) if !me.is_staff() => view! { <ScheduleView data /> }.into_any(),
                 Some(_) => view! {
                     <p class="empty-state">
                         "Staff don't have a personal schedule. See "
@@ -56,25 +48,17 @@ pub fn MySchedulePage() -> impl IntoView {
 }
 
 #[component]
-fn ScheduleView(
-    create_feed: ServerAction<CreateCalendarFeed>,
-    revoke_feed: ServerAction<RevokeCalendarFeed>,
-    data: Resource<Result<MySchedule, AppError>>,
-) -> impl IntoView {
+fn ScheduleView(data: Resource<Result<MySchedule, AppError>>) -> impl IntoView {
     view! {
         <SignupFeedback />
         <AsyncView resource=data let:schedule>
-            <ScheduleBody schedule create_feed revoke_feed />
+            <ScheduleBody schedule />
         </AsyncView>
     }
 }
 
 #[component]
-fn ScheduleBody(
-    schedule: MySchedule,
-    create_feed: ServerAction<CreateCalendarFeed>,
-    revoke_feed: ServerAction<RevokeCalendarFeed>,
-) -> impl IntoView {
+fn ScheduleBody(schedule: MySchedule) -> impl IntoView {
     let MySchedule {
         entries,
         hours,
@@ -102,7 +86,7 @@ fn ScheduleBody(
                 .into_any()
             }}
         </section>
-        <CalendarFeed has_feed create_feed revoke_feed />
+        <CalendarFeed has_feed />
     }
 }
 
@@ -209,18 +193,30 @@ pub fn HoursMeterCard(hours: HoursMeter) -> impl IntoView {
     }
 }
 
-#[component]
-fn CalendarFeed(
-    has_feed: bool,
-    create_feed: ServerAction<CreateCalendarFeed>,
-    revoke_feed: ServerAction<RevokeCalendarFeed>,
-) -> impl IntoView {
-    let error = Signal::derive({
-        let a = action_error(create_feed.value());
-        let b = action_error(revoke_feed.value());
-        move || a.get().or_else(|| b.get())
+/// The private calendar feed. An island: the new address is shown in place
+/// and never put in a URL.
+#[island]
+fn CalendarFeed(has_feed: bool) -> impl IntoView {
+    let create_feed = ServerAction::<CreateCalendarFeed>::new();
+    let revoke_feed = ServerAction::<RevokeCalendarFeed>::new();
+    // Only this page's own calls: an error carried in the URL after a plain
+    // form post is not known to the browser's copy of this island.
+    let error = Signal::derive(move || {
+        let create = (create_feed.version().get() > 0)
+            .then(|| create_feed.value().get())
+            .flatten()
+            .and_then(|r| r.err());
+        let revoke = (revoke_feed.version().get() > 0)
+            .then(|| revoke_feed.value().get())
+            .flatten()
+            .and_then(|r| r.err());
+        create.or(revoke)
     });
     let fresh = move || create_feed.value().get().and_then(|r| r.ok());
+    let turned_off = move || {
+        revoke_feed.value().get().is_some_and(|r| r.is_ok())
+            && revoke_feed.version().get() >= create_feed.version().get()
+    };
     view! {
         <section class="card" aria-labelledby="feed-title">
             <h2 id="feed-title" class="card__title">"Calendar feed"</h2>
@@ -229,6 +225,9 @@ fn CalendarFeed(
                     "Subscribe in your phone's calendar to see your confirmed sessions there. Entries are titled “Kindred session” — no group name, no program type."
                 </p>
                 <ErrorAlert error />
+                {move || turned_off().then(|| view! {
+                    <p class="alert alert--info" role="status">"The feed is off. Calendars using the old address stop updating."</p>
+                })}
                 {move || fresh().map(|path| view! {
                     <p class="alert alert--success" role="status">
                         "Your private address (keep it to yourself): "
