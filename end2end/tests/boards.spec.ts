@@ -174,4 +174,25 @@ test.describe('peer-support boards', () => {
     await post.getByRole('button', { name: 'Reveal author' }).click();
     await expect(post.getByText(`Written by ${author.name}`)).toBeVisible();
   });
+
+  test('a draft with contact details is held back, kept in the form, and posts once confirmed', async ({ page }, testInfo) => {
+    test.skip(!jsEnabled(), 'without JavaScript the page reloads with the question and the author pastes again');
+    await signIn(page, await freshClient(testInfo, 'Yuri'));
+    await page.goto('/boards/iop');
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'I agree to these guidelines' }).click();
+    await waitForApp(page);
+    const title = `Study buddy (${testInfo.project.name})`;
+    const body = 'Anyone want to practise skills together? Text me at 555-201-3344.';
+    await page.getByText('Start a thread').click();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('What would you like to share?').fill(body);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    const confirm = page.getByRole('checkbox', { name: /Post it anyway/ });
+    await expect(confirm).toBeVisible();
+    await expect(page.getByLabel('What would you like to share?')).toHaveValue(body);
+    await confirm.check();
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(pageHeading(page)).toHaveText(title);
+  });
 });

@@ -135,9 +135,11 @@ pub async fn issue_enrollment_code(level_of_care: String) -> AppResult<IssuedCod
                     crate::error::AppError::invalid("level_of_care", "Choose a level of care.")
                 })?;
             let (code, _) = crate::server::auth::issue_code(&state, &staff, level, 14).await?;
-            // After a plain form post the codes page shows the new code on top.
-            leptos_axum::redirect("/staff/codes?issued=1");
+            let reference = crate::server::auth::code_reference(&state, code.as_str());
+            // After a plain form post the codes page shows this code on top.
+            leptos_axum::redirect(&format!("/staff/codes?issued={reference}"));
             Ok(IssuedCode {
+                reference,
                 code: code.display(),
                 level_of_care: level,
                 expires_in_days: 14,
@@ -171,6 +173,7 @@ pub async fn list_enrollment_codes() -> AppResult<Vec<IssuedCode>> {
                 .filter_map(|r| {
                     let code = crate::domain::account::EnrollmentCode::parse(&r.code).ok()?;
                     Some(IssuedCode {
+                        reference: crate::server::auth::code_reference(&state, code.as_str()),
                         code: code.display(),
                         level_of_care: crate::domain::role::LevelOfCare::parse(&r.level_of_care)?,
                         expires_in_days: (r.expires_at - now) / 86_400,

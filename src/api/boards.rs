@@ -197,7 +197,9 @@ pub async fn moderate_post(
         async {
             let state = crate::server::auth::app_state()?;
             let staff = crate::server::auth::require_staff()?;
-            crate::server::boards::moderate(&state, &staff, post_id, &action, &reason).await
+            crate::server::boards::moderate(&state, &staff, post_id, &action, &reason).await?;
+            crate::server::http::back_to_post(post_id, None);
+            Ok(())
         }
         .await,
     )
@@ -272,7 +274,9 @@ pub async fn mute_author(post_id: i64) -> AppResult<()> {
         async {
             let state = crate::server::auth::app_state()?;
             let who = crate::server::auth::require_user()?;
-            crate::server::boards::mute(&state, &who, post_id).await
+            crate::server::boards::mute(&state, &who, post_id).await?;
+            crate::server::http::back_to_post(post_id, None);
+            Ok(())
         }
         .await,
     )

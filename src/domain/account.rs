@@ -222,6 +222,10 @@ pub struct IssuedCode {
     pub expires_in_days: i64,
     /// The staff member who issued it.
     pub issued_by: String,
+    /// A reference to this code that reveals nothing of it (a keyed hash),
+    /// so the codes page can point at the one just issued without putting
+    /// the code in a URL.
+    pub reference: String,
 }
 
 #[cfg(test)]

@@ -404,6 +404,13 @@ pub async fn enroll(
     }
 }
 
+/// A non-secret reference to an enrollment code (16 hex digits of a keyed hash).
+pub fn code_reference(state: &AppState, code: &str) -> String {
+    let mut hash = state.server_key.keyed_hash(&["enroll-ref", code]);
+    hash.truncate(16);
+    hash
+}
+
 /// Issues a new enrollment code for `level`, valid for `valid_days` days.
 pub async fn issue_code(
     state: &AppState,

@@ -132,7 +132,7 @@ pub async fn board_page(
                 last_activity: describe_start(t.last_activity_at, now, &tz),
                 locked: t.locked_at.is_some(),
                 mine,
-                new_thread: l.seen == 0 && !mine,
+                new_thread: l.seen == 0 && !mine && l.unread > 0,
                 unread: l.unread,
                 first_unread: l.first_unread,
             }

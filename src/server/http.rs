@@ -189,7 +189,7 @@ pub fn back_to_post(post_id: i64, flag: Option<&str>) {
 /// `flags` added to its query and `fragment` (e.g. `#post-3`, or empty), so
 /// that page can confirm what happened. One-off flags of earlier posts are
 /// dropped. Without a usable same-site Referer the default (back to the
-/// Referer) applies. Calls from the app's own JavaScript are not redirected.
+/// Referer) applies. (An island's `ActionForm` follows the same redirect.)
 pub fn back_with(flags: &[(&str, &str)], fragment: &str) {
     const ONE_OFF: [&str; 6] = ["reported", "crisis", "done", "overlap", "__err", "__path"];
     let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
@@ -205,7 +205,7 @@ pub fn back_with(flags: &[(&str, &str)], fragment: &str) {
     };
     let path = uri.path();
     // Only a local path: never "//host" (another site).
-    if !path.starts_with('/') || path.starts_with("//") {
+    if !path.starts_with('/') || path.starts_with("//") || path.contains('\\') {
         return;
     }
     let mut query: Vec<String> = uri

@@ -57,8 +57,8 @@ both_backends! {
 
     async fn gated_pages_answer_with_their_prompt_not_an_error_status(app) {
         let app = app.with_demo().await;
-        let staff_pages = ["/staff/codes", "/staff/closures", "/staff/moderation", "/staff/sessions/1"];
-        for path in ["/", "/me/schedule", "/boards/iop", "/boards/threads/1"].iter().chain(&staff_pages) {
+        let staff_pages = ["/staff/codes", "/staff/closures", "/staff/moderation", "/staff/sessions/1", "/staff/today", "/staff/groups/new"];
+        for path in ["/", "/me/schedule", "/boards", "/boards/iop", "/boards/threads/1"].iter().chain(&staff_pages) {
             let page = app.get(path, None).await;
             assert_eq!(page.status, StatusCode::OK, "{path} for a visitor");
             if *path != "/" {

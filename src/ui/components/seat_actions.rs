@@ -84,8 +84,10 @@ pub fn SignupFeedback() -> impl IntoView {
     let query = use_query_map();
     let done = move || {
         let query = query.read();
+        // A later failed post comes back with `__err` on the same address.
         query
             .get("done")
+            .filter(|_| query.get("__err").is_none())
             .and_then(|d| done_message(&d, query.get("overlap").is_some()))
             .map(|m| view! { <StatusAlert success=true message=m /> })
     };

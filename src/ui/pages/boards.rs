@@ -43,7 +43,11 @@ fn SignedInOnly(children: ChildrenFn) -> impl IntoView {
 /// `/boards`.
 #[component]
 pub fn BoardsPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| list_boards());
+    let session = use_session();
+    let data = Resource::new(
+        || (),
+        move |_| session.load_for(Audience::SignedIn, list_boards()),
+    );
     view! {
         <Title text="Peer support · Kindred" />
         <div class="page-header">
@@ -134,8 +138,10 @@ fn BoardBody(
     start: ServerAction<StartThread>,
 ) -> impl IntoView {
     let slug = page.board.slug.clone();
-    let error = action_error(start.value());
-    let summary = Signal::derive(move || error.get().filter(|e| !e.is_about_fields()));
+    // An error a plain form post came back with (`__err`); the composer
+    // island shows it, and then its own.
+    let initial_error = action_error(start.value()).get_untracked();
+    let has_error = initial_error.is_some();
     let pager = (page.pages > 1).then(|| {
         let prev = (page.page > 1).then(|| format!("/boards/{slug}?page={}", page.page - 1));
         let next = (page.page < page.pages).then(|| format!("/boards/{slug}?page={}", page.page + 1));
@@ -156,18 +162,10 @@ fn BoardBody(
         </div>
         {if page.accepted_guidelines {
             view! {
-                <details class="card board__compose">
+                <details class="card board__compose" open=has_error>
                     <summary class="card__title">"Start a thread"</summary>
                     <div class="card__body">
-                        <ErrorAlert error=summary />
-                        <ActionForm action=start attr:class="form" attr:novalidate=true>
-                            <input type="hidden" name="board" value=board_slug />
-                            <FormField label="Title" name="title" error hint="No names or contact details." />
-                            <PostBody error />
-                            <WarningChoices />
-                            <PrivateConfirm error />
-                            <button class="button button--primary" type="submit">"Post"</button>
-                        </ActionForm>
+                        <StartThreadForm board=board_slug initial_error />
                     </div>
                 </details>
             }
@@ -426,7 +424,8 @@ fn ThreadView(data: Resource<Result<ThreadPage, AppError>>) -> impl IntoView {
     ];
     let error = Signal::derive(move || errors.iter().find_map(|e| e.get()));
     let reported = move || {
-        query.read().get("reported").is_some().then(
+        let query = query.read();
+        (query.get("reported").is_some() && query.get("__err").is_none()).then(
             || view! { <StatusAlert success=true message="Thank you. Staff will look at it." /> },
         )
     };
@@ -453,8 +452,7 @@ fn ThreadView(data: Resource<Result<ThreadPage, AppError>>) -> impl IntoView {
 #[component]
 fn ThreadBody(thread: ThreadPage) -> impl IntoView {
     let actions = expect_context::<ThreadActions>();
-    let reply_error = action_error(actions.reply.value());
-    let reply_summary = Signal::derive(move || reply_error.get().filter(|e| !e.is_about_fields()));
+    let reply_error = action_error(actions.reply.value()).get_untracked();
     let thread_id = thread.id.to_string();
     let staff = thread.viewer_is_staff;
     let lock_form = staff.then(|| {
@@ -481,14 +479,7 @@ fn ThreadBody(thread: ThreadPage) -> impl IntoView {
             <section class="card" aria-labelledby="reply-title">
                 <h2 id="reply-title" class="card__title">"Reply"</h2>
                 <div class="card__body">
-                    <ErrorAlert error=reply_summary />
-                    <ActionForm action=actions.reply attr:class="form" attr:novalidate=true>
-                        <input type="hidden" name="thread_id" value=thread_id.clone() />
-                        <PostBody error=reply_error />
-                        <WarningChoices />
-                        <PrivateConfirm error=reply_error />
-                        <button class="button button--primary" type="submit">"Post reply"</button>
-                    </ActionForm>
+                    <ReplyForm thread_id=thread.id initial_error=reply_error />
                 </div>
             </section>
         }
@@ -827,5 +818,59 @@ fn RevealForm(post_id: i64) -> impl IntoView {
             <button class="button button--secondary" type="submit">"Reveal author"</button>
         </ActionForm>
         <div aria-live="polite">{answer}</div>
+    }
+}
+
+/// The error a composer shows: the one its plain form post came back with,
+/// until the island makes its own call; then that call's.
+macro_rules! composer_error {
+    ($action:expr, $initial:expr) => {{
+        let (action, initial) = ($action, $initial);
+        Signal::derive(move || {
+            if action.version().get() > 0 {
+                action.value().get().and_then(Result::err)
+            } else {
+                initial.clone()
+            }
+        })
+    }};
+}
+
+/// Starting a thread. An island, so that with JavaScript a refused draft
+/// (private details to confirm, a rate limit) stays in the form; a post
+/// that goes through follows the server's redirect to the new thread.
+#[island]
+fn StartThreadForm(board: String, initial_error: Option<AppError>) -> impl IntoView {
+    let start = ServerAction::<StartThread>::new();
+    let error = composer_error!(start, initial_error);
+    let summary = Signal::derive(move || error.get().filter(|e| !e.is_about_fields()));
+    view! {
+        <ErrorAlert error=summary />
+        <ActionForm action=start attr:class="form" attr:novalidate=true>
+            <input type="hidden" name="board" value=board />
+            <FormField label="Title" name="title" error hint="No names or contact details." />
+            <PostBody error />
+            <WarningChoices />
+            <PrivateConfirm error />
+            <button class="button button--primary" type="submit">"Post"</button>
+        </ActionForm>
+    }
+}
+
+/// Replying to a thread; an island for the same reason as [`StartThreadForm`].
+#[island]
+fn ReplyForm(thread_id: i64, initial_error: Option<AppError>) -> impl IntoView {
+    let reply = ServerAction::<ReplyToThread>::new();
+    let error = composer_error!(reply, initial_error);
+    let summary = Signal::derive(move || error.get().filter(|e| !e.is_about_fields()));
+    view! {
+        <ErrorAlert error=summary />
+        <ActionForm action=reply attr:class="form" attr:novalidate=true>
+            <input type="hidden" name="thread_id" value=thread_id.to_string() />
+            <PostBody error />
+            <WarningChoices />
+            <PrivateConfirm error />
+            <button class="button button--primary" type="submit">"Post reply"</button>
+        </ActionForm>
     }
 }

@@ -212,11 +212,24 @@ fn CalendarFeed(has_feed: bool) -> impl IntoView {
             .and_then(|r| r.err());
         create.or(revoke)
     });
-    let fresh = move || create_feed.value().get().and_then(|r| r.ok());
-    let turned_off = move || {
-        revoke_feed.value().get().is_some_and(|r| r.is_ok())
-            && revoke_feed.version().get() >= create_feed.version().get()
-    };
+    // What the page shows follows the latest answer: a new address, or off.
+    let active = RwSignal::new(has_feed);
+    let address = RwSignal::new(None::<String>);
+    let turned_off = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(Ok(path)) = create_feed.value().get() {
+            address.set(Some(path));
+            active.set(true);
+            turned_off.set(false);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = revoke_feed.value().get() {
+            address.set(None);
+            active.set(false);
+            turned_off.set(true);
+        }
+    });
     view! {
         <section class="card" aria-labelledby="feed-title">
             <h2 id="feed-title" class="card__title">"Calendar feed"</h2>
@@ -225,10 +238,10 @@ fn CalendarFeed(has_feed: bool) -> impl IntoView {
                     "Subscribe in your phone's calendar to see your confirmed sessions there. Entries are titled “Kindred session” — no group name, no program type."
                 </p>
                 <ErrorAlert error />
-                {move || turned_off().then(|| view! {
+                {move || turned_off.get().then(|| view! {
                     <p class="alert alert--info" role="status">"The feed is off. Calendars using the old address stop updating."</p>
                 })}
-                {move || fresh().map(|path| view! {
+                {move || address.get().map(|path| view! {
                     <p class="alert alert--success" role="status">
                         "Your private address (keep it to yourself): "
                         <a href=path.clone()>{path.clone()}</a>
@@ -237,16 +250,16 @@ fn CalendarFeed(has_feed: bool) -> impl IntoView {
                 <div class="form__actions">
                     <ActionForm action=create_feed>
                         <button class="button button--secondary" type="submit">
-                            {if has_feed { "Make a new address" } else { "Create my calendar address" }}
+                            {move || if active.get() { "Make a new address" } else { "Create my calendar address" }}
                         </button>
                     </ActionForm>
-                    {has_feed.then(|| view! {
+                    {move || active.get().then(|| view! {
                         <ActionForm action=revoke_feed>
                             <button class="button button--link" type="submit">"Turn the feed off"</button>
                         </ActionForm>
                     })}
                 </div>
-                {has_feed.then(|| view! {
+                {move || active.get().then(|| view! {
                     <p class="form__hint">"A new address stops the old one from working."</p>
                 })}
             </div>

@@ -277,7 +277,11 @@ fn RosterRow(entry: RosterEntry) -> impl IntoView {
 /// Today's sessions for staff.
 #[component]
 pub fn StaffTodayPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| staff_today());
+    let session = use_session();
+    let data = Resource::new(
+        || (),
+        move |_| session.load_for(Audience::Staff, staff_today()),
+    );
     view! {
         <Title text="Today · Kindred" />
         <StaffOnly>

@@ -38,15 +38,10 @@ fn CodesManager(
     codes: Resource<Result<Vec<IssuedCode>, AppError>>,
 ) -> impl IntoView {
     let error = action_error(issue.value());
-    // After issuing, the page comes back with `?issued`: show the newest code
-    // this person issued (the list is newest first).
-    let just_issued = use_query_map().read_untracked().get("issued").is_some();
-    let my_name = use_session()
-        .me
-        .get_untracked()
-        .and_then(|r| r.ok())
-        .flatten()
-        .map(|me| me.preferred_name);
+    // After issuing, the page comes back with `?issued=<reference>`: show
+    // that code (if it is still open). Not after a failed post (`__err`).
+    let query = use_query_map().read_untracked();
+    let just_issued = query.get("issued").filter(|_| query.get("__err").is_none());
     view! {
         <div class="page-header">
             <h1 class="page-header__title">"Enrollment codes"</h1>
@@ -73,11 +68,11 @@ fn CodesManager(
                 </button>
             </div>
         </ActionForm>
-        {just_issued.then(|| view! {
+        {just_issued.map(|reference| view! {
             <AsyncView resource=codes let:list>
                 {list
                     .into_iter()
-                    .find(|c| Some(&c.issued_by) == my_name.as_ref())
+                    .find(|c| c.reference == reference)
                     .map(|c| view! {
                         <div class="alert alert--success" role="status">
                             <p>{format!("New code for {}:", c.level_of_care.label())}</p>
