@@ -130,11 +130,15 @@ fn parse_warnings(values: &[String]) -> AppResult<Vec<crate::domain::board::Cont
 
 /// Where a new post is shown: its thread, with the crisis panel when needed.
 #[cfg(feature = "ssr")]
+/// Where a new post is shown. `posted` makes the address differ from the
+/// page the reply was written on, so following it loads the page again
+/// (an address that differs only after `#` would just scroll).
 fn post_location(outcome: &PostOutcome) -> String {
     format!(
-        "/boards/threads/{}{}#post-{}",
+        "/boards/threads/{}?posted={}{}#post-{}",
         outcome.thread_id,
-        if outcome.crisis { "?crisis=1" } else { "" },
+        outcome.post_id,
+        if outcome.crisis { "&crisis=1" } else { "" },
         outcome.post_id
     )
 }

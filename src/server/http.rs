@@ -191,7 +191,9 @@ pub fn back_to_post(post_id: i64, flag: Option<&str>) {
 /// dropped. Without a usable same-site Referer the default (back to the
 /// Referer) applies. (An island's `ActionForm` follows the same redirect.)
 pub fn back_with(flags: &[(&str, &str)], fragment: &str) {
-    const ONE_OFF: [&str; 6] = ["reported", "crisis", "done", "overlap", "__err", "__path"];
+    const ONE_OFF: [&str; 7] = [
+        "reported", "crisis", "done", "overlap", "posted", "__err", "__path",
+    ];
     let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
         return;
     };

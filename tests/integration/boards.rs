@@ -476,6 +476,13 @@ both_backends! {
         assert!(!res.header("location").unwrap_or("").contains("evil.example#"), "{:?}", res.header("location"));
         assert!(!res.header("location").unwrap_or("").starts_with("//"));
 
+        // A reply lands on the new post, at an address that differs from the thread's
+        // by more than the fragment, so a browser following it loads the page again.
+        let res = app.call_with("reply_to_thread", &[("thread_id", &t.to_string()), ("body", "Same here.")], Some(&a), &headers).await;
+        let location = res.header("location").unwrap_or("").to_string();
+        let reply = thread(&app, &a, t).await["posts"][1]["id"].as_i64().unwrap();
+        assert_eq!(location, format!("/boards/threads/{t}?posted={reply}#post-{reply}"));
+
         let res = app.call_with("edit_post", &[("post_id", &post_s), ("body", "I want to kill myself tonight")], Some(&a), &headers).await;
         assert_eq!(res.header("location"), Some(format!("/boards/threads/{t}?x=2&crisis=1#post-{post}").as_str()), "an edit into crisis language shows help");
     }
